@@ -1,0 +1,149 @@
+package dev.gaia.shared.problem;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Answers every error of a Spring MVC service as problem details: {@link ProblemException}s
+ * as their services meant them, Spring's own errors with a stable code (and field errors for
+ * invalid input), anything unexpected as a bare 500 that reveals nothing but the trace id.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
+
+    private final ProblemDetails problems;
+
+    public ProblemDetailsAdvice(ProblemDetails problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
+        ProblemDetail problem = problems.decorate(ex.toProblemDetail(), ex.code());
+        return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    /** A client that went away mid-stream: there is nobody left to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void handleGoneClient(AsyncRequestNotUsableException ex) {
+        log.debug("Client went away: {}", ex.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "An unexpected error occurred. Quote the trace id when you report it.");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        problems.decorate(problem, codeFor(ex, statusCode));
+        switch (ex) {
+            case MethodArgumentNotValidException invalid -> {
+                problem.setDetail("The request is invalid: see errors.");
+                problem.setProperty("errors", fieldErrors(invalid.getBindingResult()));
+            }
+            case HandlerMethodValidationException invalid -> {
+                problem.setDetail("The request is invalid: see errors.");
+                problem.setProperty("errors", invalid.getParameterValidationResults().stream()
+                        .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                                "field", toSnakeCase(result.getMethodParameter().getParameterName()),
+                                "message", String.valueOf(error.getDefaultMessage()))))
+                        .toList());
+            }
+            case HttpMessageNotReadableException unreadable ->
+                problem.setDetail("The request body is missing or is not valid JSON of the expected shape.");
+            case TypeMismatchException mismatch -> problem.setDetail("The value of '"
+                    + toSnakeCase(mismatch.getPropertyName()) + "' is not valid.");
+            default -> { }
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static String codeFor(Exception ex, HttpStatusCode status) {
+        return switch (ex) {
+            case MethodArgumentNotValidException e -> "validation_failed";
+            case HandlerMethodValidationException e -> "validation_failed";
+            case HttpMessageNotReadableException e -> "malformed_request";
+            case TypeMismatchException e -> "invalid_parameter";
+            case MissingServletRequestParameterException e -> "missing_parameter";
+            case NoResourceFoundException e -> "not_found";
+            case HttpRequestMethodNotSupportedException e -> "method_not_allowed";
+            case HttpMediaTypeNotSupportedException e -> "unsupported_media_type";
+            case HttpMediaTypeNotAcceptableException e -> "not_acceptable";
+            case MaxUploadSizeExceededException e -> "payload_too_large";
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status.value());
+                yield known != null ? known.name().toLowerCase() : "error";
+            }
+        };
+    }
+
+    private static List<Map<String, String>> fieldErrors(BindingResult result) {
+        return result.getFieldErrors().stream()
+                .map(ProblemDetailsAdvice::toFieldError)
+                .toList();
+    }
+
+    private static Map<String, String> toFieldError(FieldError error) {
+        return Map.of("field", toSnakeCase(error.getField()),
+                "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    /** Field paths as the client wrote them: {@code personality.bigFive} is {@code personality.big_five}. */
+    static String toSnakeCase(@Nullable String path) {
+        if (path == null) {
+            return "";
+        }
+        StringBuilder snake = new StringBuilder();
+        for (String segment : path.split("\\.")) {
+            if (!snake.isEmpty()) {
+                snake.append('.');
+            }
+            int index = segment.indexOf('[');
+            String name = index < 0 ? segment : segment.substring(0, index);
+            snake.append(WORD_BOUNDARY.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT));
+            if (index >= 0) {
+                snake.append(segment.substring(index));
+            }
+        }
+        return snake.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.gaia.shared.security;
+
+import java.io.IOException;
+
+import dev.gaia.shared.problem.ProblemDetails;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Answers a missing or rejected token (401) and a forbidden request (403) as problem details. */
+final class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ProblemDetails problems;
+    private final JsonMapper jsonMapper;
+
+    ProblemSecurityHandler(ProblemDetails problems, JsonMapper jsonMapper) {
+        this.problems = problems;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException ex) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        write(response, problems.create(HttpStatus.UNAUTHORIZED, "unauthorized",
+                "A valid access token is required: send 'Authorization: Bearer <token>' from /api/auth/login."));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException ex) throws IOException {
+        write(response, problems.create(HttpStatus.FORBIDDEN, "forbidden",
+                "Your role in this game does not allow this request."));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        jsonMapper.writeValue(response.getOutputStream(), ProblemDetails.toJsonMembers(problem));
+    }
+}
