@@ -26,7 +26,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -53,12 +52,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
         ProblemDetail problem = problems.decorate(ex.toProblemDetail(), ex.code());
         return ResponseEntity.status(ex.status()).body(problem);
-    }
-
-    /** A client that went away mid-stream: there is nobody left to answer. */
-    @ExceptionHandler(AsyncRequestNotUsableException.class)
-    void handleGoneClient(AsyncRequestNotUsableException ex) {
-        log.debug("Client went away: {}", ex.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
