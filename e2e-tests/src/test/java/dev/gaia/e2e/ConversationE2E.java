@@ -1,15 +1,16 @@
 package dev.gaia.e2e;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.gaia.shared.test.FakeOpenAiServer;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One conversation through every hop: the platform started by {@code ./gaia up}, a fake
@@ -46,7 +48,7 @@ class ConversationE2E {
     @BeforeAll
     void startPlatform() throws Exception {
         provider = FakeOpenAiServer.start();
-        provider.replyWith(REPLY_TOKENS);
+        provider.reply(REPLY_TOKENS);
         platform = GaiaPlatform.start(provider.baseUrl());
         client = new GatewayClient(platform.gateway());
         home = World.create(client, "home");
@@ -83,7 +85,7 @@ class ConversationE2E {
         JsonNode done = lines.getLast();
         assertThat(done.get("done").asBoolean()).isTrue();
         assertThat(done.get("content").asString()).isEqualTo(String.join("", REPLY_TOKENS));
-        assertThat(provider.lastRequestBody()).contains("Elena Rodriguez").contains("Marine Biologist")
+        assertThat(provider.lastRequest().body()).contains("Elena Rodriguez").contains("Marine Biologist")
                 .contains("Hello Elena, what are you studying?");
 
         List<String> sseTokens = client.stream("/api/conversations/" + sessionId + "/message", home.playerToken(),
@@ -94,7 +96,7 @@ class ConversationE2E {
                 .map(event -> event.get("token").asString())
                 .toList();
         assertThat(sseTokens).containsExactlyElementsOf(REPLY_TOKENS);
-        assertThat(provider.lastRequestBody()).as("the second turn carries the first as history")
+        assertThat(provider.lastRequest().body()).as("the second turn carries the first as history")
                 .contains("Hello Elena, what are you studying?").contains("Tell me more.");
 
         client.post("/api/conversations/" + sessionId + "/end", home.playerToken(), Map.of()).expectStatus(200);
@@ -175,20 +177,10 @@ class ConversationE2E {
     }
 
     private JsonNode awaitEvent(String subject) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         try (Connection nats = Nats.connect(platform.natsUrl())) {
-            while (true) {
-                try {
-                    MessageInfo message = nats.jetStreamManagement().getLastMessage("GAIA", subject);
-                    return client.parse(new String(message.getData()));
-                }
-                catch (JetStreamApiException notYet) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new AssertionError("No event on " + subject, notYet);
-                    }
-                    Thread.sleep(200);
-                }
-            }
+            MessageInfo message = await().atMost(Duration.ofSeconds(15)).ignoreException(JetStreamApiException.class)
+                    .until(() -> nats.jetStreamManagement().getLastMessage("GAIA", subject), Objects::nonNull);
+            return client.parse(new String(message.getData(), StandardCharsets.UTF_8));
         }
     }
 
