@@ -1,5 +1,6 @@
 package dev.gaia.shared.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,18 +18,18 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -45,6 +46,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public final class GaiaSecurityAutoConfiguration {
 
+    private static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration JWKS_READ_TIMEOUT = Duration.ofSeconds(5);
     private static final String[] ALWAYS_PUBLIC = { "/actuator/health", "/actuator/health/**",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error" };
 
@@ -70,13 +73,20 @@ public final class GaiaSecurityAutoConfiguration {
         return http.build();
     }
 
-    /** Keys are fetched on first use, so a service starts even while auth-service does not answer yet. */
+    /**
+     * Keys are fetched on first use and cached, so a service starts even while auth-service does
+     * not answer yet; a fetch that fails answers 503 (see {@link ProblemSecurityHandler}).
+     */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder gaiaJwtDecoder(GaiaSecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), new GaiaClaimsValidator()));
+        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(JWKS_CONNECT_TIMEOUT);
+        requestFactory.setReadTimeout(JWKS_READ_TIMEOUT);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                .restOperations(new RestTemplate(requestFactory))
+                .build();
+        decoder.setJwtValidator(GaiaClaimsValidator.withIssuer(properties.issuer()));
         return decoder;
     }
 

@@ -11,11 +11,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Answers a missing or rejected token (401) and a forbidden request (403) as problem details. */
+/**
+ * Answers a missing or rejected token (401), a forbidden request (403), and tokens that cannot
+ * be checked because the signing keys are unreachable (503) as problem details.
+ */
 final class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ProblemDetails problems;
@@ -29,6 +33,11 @@ final class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDe
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException ex) throws IOException {
+        if (ex instanceof AuthenticationServiceException) {
+            write(response, problems.create(HttpStatus.SERVICE_UNAVAILABLE, "auth_unavailable",
+                    "Access tokens cannot be verified right now: auth-service's signing keys are unreachable."));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, problems.create(HttpStatus.UNAUTHORIZED, "unauthorized",
                 "A valid access token is required: send 'Authorization: Bearer <token>' from /api/auth/login."));
