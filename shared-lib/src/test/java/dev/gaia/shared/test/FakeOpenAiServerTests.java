@@ -156,14 +156,16 @@ class FakeOpenAiServerTests {
 
     @Test
     void countsAStreamTheClientClosedMidway() throws Exception {
-        upstream.reply(Collections.nCopies(200, "la")).delayBetweenTokens(Duration.ofMillis(10));
+        // Long enough to outlast the JDK client, which closes a cancelled connection's socket only
+        // on its selector's next round (up to 3 s); until then the server's writes still succeed.
+        upstream.reply(Collections.nCopies(2_000, "la")).delayBetweenTokens(Duration.ofMillis(10));
 
         HttpResponse<InputStream> response = http.send(chatRequest(true), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader reader = reader(response.body())) {
             reader.readLine();
         }
 
-        assertThat(upstream.awaitClientDisconnects(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(upstream.awaitClientDisconnects(1, Duration.ofSeconds(15))).isTrue();
         assertThat(upstream.clientDisconnects()).isEqualTo(1);
     }
 

@@ -35,9 +35,10 @@ public final class SharedInfrastructure {
 
     private static final Deque<AutoCloseable> STARTED = new ArrayDeque<>();
 
-    private static PostgresEndpoint postgres;
-    private static RedisEndpoint redis;
-    private static NatsEndpoint nats;
+    private static final Once<PostgresEndpoint> POSTGRES = new Once<>(SharedInfrastructure::resolvePostgres);
+    private static final Once<RedisEndpoint> REDIS = new Once<>(SharedInfrastructure::resolveRedis);
+    private static final Once<NatsEndpoint> NATS = new Once<>(SharedInfrastructure::resolveNats);
+
     private static Boolean docker;
     private static boolean shutdownHookRegistered;
 
@@ -48,33 +49,24 @@ public final class SharedInfrastructure {
      * @return a PostgreSQL database with the {@code vector} extension
      * @throws InfrastructureUnavailableException when there is none to be had
      */
-    public static synchronized PostgresEndpoint postgres() {
-        if (postgres == null) {
-            postgres = resolvePostgres();
-        }
-        return postgres;
+    public static PostgresEndpoint postgres() {
+        return POSTGRES.get();
     }
 
     /**
      * @return a Redis server
      * @throws InfrastructureUnavailableException when there is none to be had
      */
-    public static synchronized RedisEndpoint redis() {
-        if (redis == null) {
-            redis = resolveRedis();
-        }
-        return redis;
+    public static RedisEndpoint redis() {
+        return REDIS.get();
     }
 
     /**
      * @return a NATS server with JetStream
      * @throws InfrastructureUnavailableException when there is none to be had
      */
-    public static synchronized NatsEndpoint nats() {
-        if (nats == null) {
-            nats = resolveNats();
-        }
-        return nats;
+    public static NatsEndpoint nats() {
+        return NATS.get();
     }
 
     // The Docker suppliers are lambdas so that DockerInfrastructure, and Testcontainers with it,
@@ -154,7 +146,7 @@ public final class SharedInfrastructure {
                 + HOW_TO_GET_IT.formatted(variables, packages));
     }
 
-    private static <E> E remember(StartedInfrastructure<E> started) {
+    private static synchronized <E> E remember(StartedInfrastructure<E> started) {
         STARTED.push(started.resource());
         if (!shutdownHookRegistered) {
             Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stopAll, "gaia-test-infrastructure-stop"));
@@ -174,7 +166,7 @@ public final class SharedInfrastructure {
         }
     }
 
-    private static boolean dockerAvailable() {
+    private static synchronized boolean dockerAvailable() {
         if (docker == null) {
             docker = isClassPresent("org.testcontainers.DockerClientFactory") && DockerInfrastructure.available();
         }
@@ -197,5 +189,35 @@ public final class SharedInfrastructure {
             value = System.getenv(name);
         }
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * A part resolved at most once per JVM: its endpoint, or the reason there is none, which
+     * every later test gets at once instead of waiting for another failed start.
+     */
+    private static final class Once<E> {
+
+        private final Supplier<E> resolver;
+        private E endpoint;
+        private InfrastructureUnavailableException failure;
+
+        Once(Supplier<E> resolver) {
+            this.resolver = resolver;
+        }
+
+        synchronized E get() {
+            if (endpoint == null && failure == null) {
+                try {
+                    endpoint = resolver.get();
+                }
+                catch (InfrastructureUnavailableException ex) {
+                    failure = ex;
+                }
+            }
+            if (failure != null) {
+                throw new InfrastructureUnavailableException(failure.getMessage(), failure);
+            }
+            return endpoint;
+        }
     }
 }
