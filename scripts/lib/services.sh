@@ -55,9 +55,7 @@ services_build() {
     local modules started=$SECONDS
     modules=$(IFS=,; printf '%s' "${stale[*]}")
     info "build: $modules (./mvnw -B -q -DskipTests -pl $modules -am package)"
-    # forceCreation: otherwise the jar plugin keeps the previous jar when the module's own classes
-    # did not change, and Spring Boot's repackaging keeps the old shared-lib nested in it.
-    maven -B -q -DskipTests -Dmaven.jar.forceCreation=true -pl "$modules" -am package ||
+    maven -B -q -DskipTests -pl "$modules" -am package ||
         die "the build failed; fix it and run ./gaia up again"
     info "build: done in $((SECONDS - started))s"
 }
