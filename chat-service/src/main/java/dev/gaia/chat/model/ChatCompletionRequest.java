@@ -1,0 +1,31 @@
+package dev.gaia.chat.model;
+
+import java.util.List;
+
+/**
+ * A streamed request to {@code POST /v1/chat/completions}, in OpenAI's wire format.
+ *
+ * @param model a model id, or a role such as {@code chat} that model-service routes
+ * @param messages the prompt
+ * @param stream always {@code true}: replies are relayed token by token
+ * @param streamOptions asks for the token counts in the stream's last chunk
+ */
+public record ChatCompletionRequest(String model, List<ChatMessage> messages, boolean stream,
+        StreamOptions streamOptions) {
+
+    /** The model role model-service routes to the game's chat model. */
+    public static final String CHAT_ROLE = "chat";
+
+    public ChatCompletionRequest {
+        messages = List.copyOf(messages);
+    }
+
+    /** A streamed completion of {@code messages} by {@code model}, with token counts. */
+    public static ChatCompletionRequest streaming(String model, List<ChatMessage> messages) {
+        return new ChatCompletionRequest(model, messages, true, new StreamOptions(true));
+    }
+
+    /** @param includeUsage whether the last chunk carries the token counts */
+    public record StreamOptions(boolean includeUsage) {
+    }
+}
