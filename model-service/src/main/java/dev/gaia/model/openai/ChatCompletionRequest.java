@@ -1,0 +1,62 @@
+package dev.gaia.model.openai;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A request of OpenAI's Chat Completions API. The fields Gaia reads are typed and validated;
+ * every other field (tools, response_format, seed, ...) is kept in {@code extensions} and sent
+ * on to the provider as it came, so any OpenAI client works unchanged.
+ *
+ * @param model a model of the provider, or the role {@code chat}, or absent for the chat model
+ * @param messages the conversation so far
+ * @param stream whether to answer as server-sent events, one chunk per token
+ * @param streamOptions options of a streamed answer, such as {@code include_usage}
+ * @param temperature sampling temperature, 0 to 2
+ * @param topP nucleus sampling mass, 0 to 1
+ * @param maxTokens the most tokens to generate
+ * @param stop a stop sequence or a list of them
+ * @param extensions the request's other fields, forwarded unchanged
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatCompletionRequest(
+        @Nullable @Size(max = 256) String model,
+        @NotEmpty @Size(max = 4096) List<@NotNull @Valid ChatMessage> messages,
+        @Nullable Boolean stream,
+        @Nullable @Valid StreamOptions streamOptions,
+        @Nullable @DecimalMin("0") @DecimalMax("2") Double temperature,
+        @Nullable @DecimalMin("0") @DecimalMax("1") Double topP,
+        @Nullable @Positive Integer maxTokens,
+        @Nullable JsonNode stop,
+        @JsonAnySetter @JsonAnyGetter @Size(max = 64) Map<String, JsonNode> extensions) {
+
+    public ChatCompletionRequest {
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
+    }
+
+    /** Whether the answer is to be streamed as server-sent events (OpenAI's default is not to). */
+    public boolean streaming() {
+        return Boolean.TRUE.equals(stream);
+    }
+
+    /** The same request for the given model of the provider. */
+    public ChatCompletionRequest withModel(String providerModel) {
+        return new ChatCompletionRequest(providerModel, messages, stream, streamOptions, temperature, topP,
+                maxTokens, stop, extensions);
+    }
+}

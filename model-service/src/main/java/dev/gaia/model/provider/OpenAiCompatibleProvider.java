@@ -1,0 +1,159 @@
+package dev.gaia.model.provider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+
+import dev.gaia.model.config.ModelProperties;
+import dev.gaia.model.openai.ChatCompletionRequest;
+import dev.gaia.shared.problem.ProblemException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * A provider that speaks OpenAI's API: OpenAI itself or any compatible server (vLLM, llama.cpp
+ * server, LM Studio, Ollama's {@code /v1}, Groq, Together). Requests go out in the OpenAI format;
+ * failures before the first byte of an answer become {@link ProviderFailures problem details}.
+ */
+public final class OpenAiCompatibleProvider implements AutoCloseable {
+
+    /** An answer that is not streamed is read whole; a larger one is not an answer. */
+    private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+    private final HttpClient httpClient;
+    private final RestClient restClient;
+    private final JsonMapper jsonMapper;
+
+    OpenAiCompatibleProvider(ModelProperties.OpenAi properties, RestClient.Builder builder, JsonMapper jsonMapper) {
+        if (properties.baseUrl() == null) {
+            throw new IllegalArgumentException("An OpenAI-compatible provider needs a base URL");
+        }
+        this.httpClient = HttpClient.newBuilder()
+                .version(versionFor(properties.baseUrl()))
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        // No read timeout: Spring applies it to the whole exchange, body included, which would cut long streams.
+        this.restClient = builder.clone()
+                .requestFactory(new JdkClientHttpRequestFactory(httpClient))
+                .baseUrl(properties.baseUrl().toString())
+                .defaultHeaders(headers -> {
+                    if (properties.apiKey() != null) {
+                        headers.setBearerAuth(properties.apiKey());
+                    }
+                })
+                .build();
+        this.jsonMapper = jsonMapper;
+    }
+
+    /** A chat completion answered whole ({@code stream} false). */
+    public JsonNode complete(ChatCompletionRequest request) {
+        ClientHttpResponse response = send(request, MediaType.APPLICATION_JSON);
+        try (response) {
+            return readJson(response.getBody());
+        }
+        catch (IOException ex) {
+            throw ProviderFailures.brokenAnswer(ex);
+        }
+    }
+
+    /**
+     * A chat completion streamed as server-sent events ({@code stream} true). The caller reads
+     * the events from the returned stream and closes it, which cancels the upstream request if
+     * it has not finished.
+     */
+    public UpstreamStream stream(ChatCompletionRequest request) {
+        return new UpstreamStream(send(request, MediaType.TEXT_EVENT_STREAM));
+    }
+
+    /** The provider's {@code GET /models} list. */
+    public JsonNode models() {
+        ClientHttpResponse response = exchange(restClient.get().uri("/models").accept(MediaType.APPLICATION_JSON));
+        try (response) {
+            return readJson(response.getBody());
+        }
+        catch (IOException ex) {
+            throw ProviderFailures.brokenAnswer(ex);
+        }
+    }
+
+    /** Stops the provider's connections at once; streams still open end. */
+    @Override
+    public void close() {
+        httpClient.shutdownNow();
+    }
+
+    /**
+     * HTTP/2 where TLS negotiates it (many streams share a connection; a cancelled stream is
+     * reset at once); HTTP/1.1 on plain http, where the JDK client would otherwise try an h2c
+     * upgrade that local model servers mishandle, and where closing the connection cancels.
+     */
+    private static HttpClient.Version versionFor(URI baseUrl) {
+        return "https".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+    }
+
+    private ClientHttpResponse send(ChatCompletionRequest request, MediaType accept) {
+        return exchange(restClient.post().uri("/chat/completions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(accept)
+                .body(request));
+    }
+
+    /** Opens the exchange and hands over the response if it succeeded; anything else becomes a problem. */
+    private ClientHttpResponse exchange(RestClient.RequestHeadersSpec<?> spec) {
+        ClientHttpResponse response;
+        try {
+            response = spec.exchange((clientRequest, clientResponse) -> clientResponse, false);
+        }
+        catch (RestClientException ex) {
+            throw ProviderFailures.unreachable(ex);
+        }
+        try {
+            HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
+            if (status != null && status.is2xxSuccessful()) {
+                return response;
+            }
+            ProblemException failure = ProviderFailures.failed(response.getStatusCode(), response.getHeaders(),
+                    errorMessage(response));
+            response.close();
+            throw failure;
+        }
+        catch (IOException ex) {
+            response.close();
+            throw ProviderFailures.unreachable(ex);
+        }
+    }
+
+    private JsonNode readJson(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
+        if (bytes.length > MAX_ANSWER_BYTES) {
+            throw ProviderFailures.invalidAnswer("is larger than " + MAX_ANSWER_BYTES + " bytes");
+        }
+        try {
+            return jsonMapper.readTree(bytes);
+        }
+        catch (JacksonException ex) {
+            throw ProviderFailures.invalidAnswer("is not JSON");
+        }
+    }
+
+    /** OpenAI's {@code {"error":{"message":...}}}, or nothing when the body says otherwise. */
+    private String errorMessage(ClientHttpResponse response) {
+        try (InputStream body = response.getBody()) {
+            JsonNode error = jsonMapper.readTree(body.readNBytes(64 * 1024)).path("error");
+            JsonNode message = error.isString() ? error : error.path("message");
+            return message.isString() ? message.stringValue() : "";
+        }
+        catch (IOException | JacksonException ex) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gaia.model.provider;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+
+import dev.gaia.shared.problem.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * What a provider's failure means to Gaia's caller, as a problem with a stable code: the caller
+ * learns whose fault it is and whether retrying helps, never the provider's credentials.
+ */
+final class ProviderFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderFailures.class);
+
+    /** Upstream messages are shown to callers, within reason. */
+    private static final int MAX_MESSAGE_LENGTH = 500;
+
+    private ProviderFailures() {
+    }
+
+    /** The provider answered with an error status before the first byte of an answer. */
+    static ProblemException failed(HttpStatusCode status, HttpHeaders headers, String upstreamMessage) {
+        int code = status.value();
+        if (code == 401 || code == 403) {
+            // The message may quote part of the key: it stays out of logs and answers.
+            log.warn("Model provider refused the credentials: HTTP {}", code);
+            return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_auth_failed",
+                    "The model provider refused Gaia's credentials (HTTP " + code + "). Check GAIA_OPENAI_API_KEY"
+                            + " and that the key may use the configured model, then restart model-service.");
+        }
+        log.warn("Model provider answered HTTP {}: {}", code, upstreamMessage);
+        if (code == 429) {
+            return new ProviderRateLimitedException(headers.getFirst(HttpHeaders.RETRY_AFTER),
+                    "The model provider is rate limiting Gaia's requests" + quoted(upstreamMessage)
+                            + " Retry later.");
+        }
+        if (status.is5xxServerError()) {
+            return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",
+                    "The model provider failed to answer (HTTP " + code + ")" + quoted(upstreamMessage));
+        }
+        if (status.is4xxClientError()) {
+            return ProblemException.of(HttpStatus.BAD_REQUEST, "model_provider_rejected_request",
+                    "The model provider rejected the request (HTTP " + code + ")" + quoted(upstreamMessage));
+        }
+        return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",
+                "The model provider gave an unexpected answer (HTTP " + code + ").");
+    }
+
+    /** The provider could not be reached, or did not answer in time. */
+    static ProblemException unreachable(Exception ex) {
+        if (hasCause(ex, HttpTimeoutException.class) || hasCause(ex, SocketTimeoutException.class)) {
+            log.warn("Model provider timed out: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
+            return ProblemException.of(HttpStatus.GATEWAY_TIMEOUT, "model_provider_timeout",
+                    "The model provider did not answer in time. Check that it is running and reachable"
+                            + " from model-service (GAIA_OPENAI_BASE_URL).");
+        }
+        log.warn("Model provider unreachable: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
+        String reason = hasCause(ex, ConnectException.class) || hasCause(ex, UnknownHostException.class)
+                || hasCause(ex, UnresolvedAddressException.class)
+                ? "could not be reached" : "broke off the connection";
+        return ProblemException.unavailable("model_provider_unavailable",
+                "The model provider " + reason + ". Check that it is running and that GAIA_OPENAI_BASE_URL"
+                        + " points at it.");
+    }
+
+    /** The provider's whole answer broke off while it was being read. */
+    static ProblemException brokenAnswer(Exception ex) {
+        log.warn("Model provider's answer broke off: {}", ex.getMessage());
+        return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",
+                "The model provider's answer broke off before it was complete.");
+    }
+
+    /** The provider answered 2xx with something that is not an OpenAI answer. */
+    static ProblemException invalidAnswer(String what) {
+        log.warn("Model provider's answer {}", what);
+        return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",
+                "The model provider's answer " + what + ".");
+    }
+
+    private static String quoted(@Nullable String upstreamMessage) {
+        if (upstreamMessage == null || upstreamMessage.isBlank()) {
+            return ".";
+        }
+        String message = upstreamMessage.strip();
+        if (message.length() > MAX_MESSAGE_LENGTH) {
+            message = message.substring(0, MAX_MESSAGE_LENGTH) + "…";
+        }
+        return ": " + message + (message.endsWith(".") ? "" : ".");
+    }
+
+    private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

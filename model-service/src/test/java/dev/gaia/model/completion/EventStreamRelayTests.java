@@ -1,0 +1,140 @@
+package dev.gaia.model.completion;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventStreamRelayTests {
+
+    private static final String EVENTS = """
+            data: {"choices":[{"delta":{"content":"Hel"}}]}
+
+            data: {"choices":[{"delta":{"content":"lo"}}]}
+
+            data: [DONE]
+
+            """;
+
+    @Test
+    void relaysEveryEventAsItCameAndFlushesAfterEach() {
+        RecordingClient client = new RecordingClient();
+
+        EventStreamRelay.relay(utf8(EVENTS), client);
+
+        assertThat(client.text()).isEqualTo(EVENTS);
+        assertThat(client.flushedTexts).containsExactly(
+                "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n",
+                "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\n",
+                "data: [DONE]\n\n");
+    }
+
+    @Test
+    void endsAnEventTheProviderLeftOpen() {
+        RecordingClient client = new RecordingClient();
+
+        EventStreamRelay.relay(utf8("data: [DONE]"), client);
+
+        assertThat(client.text()).isEqualTo("data: [DONE]\n\n");
+    }
+
+    @Test
+    void tellsTheClientWhenTheProviderBreaksOffMidEvent() {
+        RecordingClient client = new RecordingClient();
+        InputStream breaking = new SequenceInputStream(utf8("data: {\"choices\":[]}\n\ndata: {\"cho"),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
+
+        EventStreamRelay.relay(breaking, client);
+
+        assertThat(client.text()).isEqualTo("data: {\"choices\":[]}\n\n" + EventStreamRelay.BROKEN_OFF_EVENT)
+                .doesNotContain("[DONE]");
+    }
+
+    @Test
+    void stopsReadingWhenTheClientIsGone() {
+        CountingInputStream upstream = new CountingInputStream(utf8(EVENTS.repeat(1000)));
+        OutputStream goneClient = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+
+        EventStreamRelay.relay(upstream, goneClient);
+
+        assertThat(upstream.bytesRead).isLessThan(EVENTS.length() * 1000L);
+    }
+
+    private static InputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A client that records what it received, and what it had received at each flush. */
+    private static final class RecordingClient extends OutputStream {
+
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        private final List<String> flushedTexts = new ArrayList<>();
+        private int flushedUpTo;
+
+        @Override
+        public void write(int b) {
+            received.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            received.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() {
+            String text = text();
+            if (text.length() > flushedUpTo) {
+                flushedTexts.add(text.substring(flushedUpTo));
+                flushedUpTo = text.length();
+            }
+        }
+
+        String text() {
+            return received.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class CountingInputStream extends InputStream {
+
+        private final InputStream delegate;
+        private long bytesRead;
+
+        CountingInputStream(InputStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            bytesRead += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, Math.min(length, 64));
+            bytesRead += Math.max(n, 0);
+            return n;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gaia.model.provider;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+
+import dev.gaia.shared.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.ResourceAccessException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProviderFailuresTests {
+
+    @Test
+    void refusedCredentialsAreTheGatewaysProblemAndNeverQuoteTheProvider() {
+        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(401), new HttpHeaders(),
+                "Incorrect API key provided: sk-abc***xyz");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(problem.code()).isEqualTo("model_provider_auth_failed");
+        assertThat(problem.getMessage()).contains("GAIA_OPENAI_API_KEY").doesNotContain("sk-abc");
+        assertThat(ProviderFailures.failed(HttpStatusCode.valueOf(403), new HttpHeaders(), "").code())
+                .isEqualTo("model_provider_auth_failed");
+    }
+
+    @Test
+    void rateLimitingKeepsTheProvidersRetryAfter() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "20");
+
+        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(429), headers, "Slow down");
+
+        assertThat(problem).isInstanceOfSatisfying(ProviderRateLimitedException.class,
+                limited -> assertThat(limited.retryAfter()).isEqualTo("20"));
+        assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(problem.code()).isEqualTo("model_provider_rate_limited");
+    }
+
+    @Test
+    void serverErrorsAreBadGatewayWithTheProvidersMessage() {
+        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(503), new HttpHeaders(),
+                "The engine is currently overloaded");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(problem.code()).isEqualTo("model_provider_error");
+        assertThat(problem.getMessage()).contains("HTTP 503", "The engine is currently overloaded.");
+    }
+
+    @Test
+    void otherRejectionsAreTheCallersBadRequest() {
+        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(404), new HttpHeaders(),
+                "The model `gpt-5-mega` does not exist");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problem.code()).isEqualTo("model_provider_rejected_request");
+        assertThat(problem.getMessage()).contains("gpt-5-mega");
+    }
+
+    @Test
+    void aLongProviderMessageIsCut() {
+        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(500), new HttpHeaders(),
+                "x".repeat(10_000));
+
+        assertThat(problem.getMessage()).hasSizeLessThan(700);
+    }
+
+    @Test
+    void aRefusedConnectionIsUnavailableAndATimeoutIsATimeout() {
+        ProblemException refused = ProviderFailures.unreachable(
+                new ResourceAccessException("I/O error", new ConnectException("Connection refused")));
+        ProblemException timedOut = ProviderFailures.unreachable(
+                new ResourceAccessException("I/O error", new HttpConnectTimeoutException("connect timed out")));
+        ProblemException reset = ProviderFailures.unreachable(new IOException("Connection reset"));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(refused.code()).isEqualTo("model_provider_unavailable");
+        assertThat(refused.getMessage()).contains("could not be reached");
+        assertThat(timedOut.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(timedOut.code()).isEqualTo("model_provider_timeout");
+        assertThat(reset.code()).isEqualTo("model_provider_unavailable");
+    }
+}

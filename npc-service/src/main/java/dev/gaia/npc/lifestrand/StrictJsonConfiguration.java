@@ -1,0 +1,39 @@
+package dev.gaia.npc.lifestrand;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * A Life Strand sent to the API must say exactly what it means: a field the API does not know
+ * (a typo such as {@code big_fve}) or a fraction where a whole number belongs is a 400, not
+ * silently dropped. Only request bodies are strict; events and other services' answers are
+ * still read tolerantly.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonConfiguration implements WebMvcConfigurer {
+
+    private final JsonMapper strictMapper;
+
+    StrictJsonConfiguration(JsonMapper jsonMapper) {
+        this.strictMapper = jsonMapper.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+        converters.configureMessageConverters(converter -> {
+            if (converter instanceof JacksonJsonHttpMessageConverter json) {
+                json.registerMappersForType(LifeStrand.class,
+                        mappers -> mappers.put(MediaType.APPLICATION_JSON, strictMapper));
+            }
+        });
+    }
+}
