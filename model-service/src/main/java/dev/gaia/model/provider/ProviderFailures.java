@@ -42,9 +42,9 @@ final class ProviderFailures {
         }
         log.warn("Model provider answered HTTP {}: {}", code, upstreamMessage);
         if (code == 429) {
-            return new ProviderRateLimitedException(headers.getFirst(HttpHeaders.RETRY_AFTER),
-                    "The model provider is rate limiting Gaia's requests" + quoted(upstreamMessage)
-                            + " Retry later.");
+            return ProblemException.tooManyRequests("model_provider_rate_limited",
+                    "The model provider is rate limiting Gaia's requests" + quoted(upstreamMessage) + " Retry later.",
+                    headers.getFirst(HttpHeaders.RETRY_AFTER));
         }
         if (status.is5xxServerError()) {
             return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",

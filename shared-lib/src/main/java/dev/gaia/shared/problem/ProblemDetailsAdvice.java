@@ -5,9 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.gaia.shared.web.PayloadTooLargeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +56,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
         ProblemDetail problem = problems.decorate(ex.toProblemDetail(), ex.code());
-        return ResponseEntity.status(ex.status()).body(problem);
+        return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -81,8 +86,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 "message", String.valueOf(error.getDefaultMessage()))))
                         .toList());
             }
-            case HttpMessageNotReadableException unreadable ->
-                problem.setDetail("The request body is missing or is not valid JSON of the expected shape.");
+            case HttpMessageNotReadableException tooLarge when causedBy(tooLarge, PayloadTooLargeException.class) -> {
+                problem.setStatus(HttpStatus.CONTENT_TOO_LARGE);
+                problem.setTitle(HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
+                problems.decorate(problem, "payload_too_large");
+                problem.setDetail(tooLarge.getMostSpecificCause().getMessage());
+                return super.handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+            case HttpMessageNotReadableException unreadable -> {
+                Map<String, String> fieldError = jsonFieldError(unreadable);
+                if (fieldError == null) {
+                    problem.setDetail("The request body is missing or is not valid JSON of the expected shape.");
+                }
+                else {
+                    problem.setDetail("The request body has a field that cannot be accepted: see errors.");
+                    problem.setProperty("errors", List.of(fieldError));
+                }
+            }
             case TypeMismatchException mismatch -> problem.setDetail("The value of '"
                     + toSnakeCase(mismatch.getPropertyName()) + "' is not valid.");
             default -> { }
@@ -107,6 +127,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 yield known != null ? known.name().toLowerCase() : "error";
             }
         };
+    }
+
+    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The field a JSON body could not be bound at, by its JSON path, or null when the JSON itself is broken. */
+    static @Nullable Map<String, String> jsonFieldError(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof DatabindException)) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof DatabindException bindingError) || bindingError.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : bindingError.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        String message = switch (bindingError) {
+            case UnrecognizedPropertyException unknown -> "is not a known field";
+            case MismatchedInputException mismatch -> "has the wrong type or format";
+            default -> "is not valid";
+        };
+        return Map.of("field", field.toString(), "message", message);
     }
 
     private static List<Map<String, String>> fieldErrors(BindingResult result) {

@@ -1,6 +1,7 @@
 package dev.gaia.shared.problem;
 
 import io.micrometer.tracing.Tracer;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,6 +25,11 @@ public final class ProblemDetailsAutoConfiguration {
         @Bean
         ProblemDetailsAdvice problemDetailsAdvice(ProblemDetails problems) {
             return new ProblemDetailsAdvice(problems);
+        }
+
+        @Bean
+        ServletProblemWriter servletProblemWriter(JsonMapper jsonMapper) {
+            return new ServletProblemWriter(jsonMapper);
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.gaia.shared.problem;
 import java.net.URI;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -15,16 +18,23 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties;
+    private final HttpHeaders headers;
 
     public ProblemException(HttpStatus status, String code, String detail) {
-        this(status, code, detail, Map.of());
+        this(status, code, detail, Map.of(), HttpHeaders.EMPTY);
     }
 
-    public ProblemException(HttpStatus status, String code, String detail, Map<String, Object> properties) {
+    /**
+     * @param properties extra members of the problem body
+     * @param headers response headers the problem needs, e.g. {@code Retry-After}
+     */
+    public ProblemException(HttpStatus status, String code, String detail, Map<String, Object> properties,
+            HttpHeaders headers) {
         super(detail);
         this.status = status;
         this.code = code;
         this.properties = Map.copyOf(properties);
+        this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
     }
 
     public static ProblemException of(HttpStatus status, String code, String detail) {
@@ -51,6 +61,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.CONFLICT, code, detail);
     }
 
+    /** 429, with the {@code Retry-After} (seconds or an HTTP date) a client should wait when it is known. */
+    public static ProblemException tooManyRequests(String code, String detail, @Nullable String retryAfter) {
+        HttpHeaders headers = new HttpHeaders();
+        if (retryAfter != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, code, detail, Map.of(), headers);
+    }
+
     public static ProblemException unavailable(String code, String detail) {
         return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, code, detail);
     }
@@ -70,6 +89,10 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
     }
 
     /** This problem as a {@link ProblemDetail}, with type, title, code and extra properties. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.gaia.shared.problem.ProblemDetails;
-import tools.jackson.databind.json.JsonMapper;
+import dev.gaia.shared.problem.ServletProblemWriter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -54,8 +54,8 @@ public final class GaiaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain gaiaSecurityFilterChain(HttpSecurity http, GaiaSecurityProperties properties,
-            ProblemDetails problems, JsonMapper jsonMapper) {
-        ProblemSecurityHandler problemHandler = new ProblemSecurityHandler(problems, jsonMapper);
+            ProblemDetails problems, ServletProblemWriter writer) {
+        ProblemSecurityHandler problemHandler = new ProblemSecurityHandler(problems, writer);
         List<String> publicPaths = properties.publicPaths();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -3,13 +3,11 @@ package dev.gaia.shared.security;
 import java.io.IOException;
 
 import dev.gaia.shared.problem.ProblemDetails;
+import dev.gaia.shared.problem.ServletProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -23,36 +21,30 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ProblemDetails problems;
-    private final JsonMapper jsonMapper;
+    private final ServletProblemWriter writer;
 
-    ProblemSecurityHandler(ProblemDetails problems, JsonMapper jsonMapper) {
+    ProblemSecurityHandler(ProblemDetails problems, ServletProblemWriter writer) {
         this.problems = problems;
-        this.jsonMapper = jsonMapper;
+        this.writer = writer;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException ex) throws IOException {
         if (ex instanceof AuthenticationServiceException) {
-            write(response, problems.create(HttpStatus.SERVICE_UNAVAILABLE, "auth_unavailable",
+            writer.write(response, problems.create(HttpStatus.SERVICE_UNAVAILABLE, "auth_unavailable",
                     "Access tokens cannot be verified right now: auth-service's signing keys are unreachable."));
             return;
         }
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, problems.create(HttpStatus.UNAUTHORIZED, "unauthorized",
+        writer.write(response, problems.create(HttpStatus.UNAUTHORIZED, "unauthorized",
                 "A valid access token is required: send 'Authorization: Bearer <token>' from /api/auth/login."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException ex) throws IOException {
-        write(response, problems.create(HttpStatus.FORBIDDEN, "forbidden",
+        writer.write(response, problems.create(HttpStatus.FORBIDDEN, "forbidden",
                 "Your role in this game does not allow this request."));
-    }
-
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        jsonMapper.writeValue(response.getOutputStream(), ProblemDetails.toJsonMembers(problem));
     }
 }

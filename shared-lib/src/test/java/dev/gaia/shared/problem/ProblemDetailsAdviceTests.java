@@ -1,6 +1,15 @@
 package dev.gaia.shared.problem;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +23,33 @@ class ProblemDetailsAdviceTests {
         assertThat(ProblemDetailsAdvice.toSnakeCase("currentStatus.moodLabel[0].x"))
                 .isEqualTo("current_status.mood_label[0].x");
         assertThat(ProblemDetailsAdvice.toSnakeCase(null)).isEmpty();
+    }
+
+    record Personality(BigFive bigFive, List<String> traits) {
+    }
+
+    record BigFive(double openness) {
+    }
+
+    @Test
+    void pointsAtTheJsonFieldThatCouldNotBeBound() {
+        assertThat(ProblemDetailsAdvice.jsonFieldError(unreadable("{\"big_five\":{\"openness\":0.5,\"openess\":0.5}}")))
+                .containsEntry("field", "big_five.openess").containsEntry("message", "is not a known field");
+        assertThat(ProblemDetailsAdvice.jsonFieldError(unreadable("{\"traits\":[\"kind\",{}]}")))
+                .containsEntry("field", "traits[1]").containsEntry("message", "has the wrong type or format");
+        assertThat(ProblemDetailsAdvice.jsonFieldError(unreadable("{\"traits\": "))).isNull();
+    }
+
+    private static HttpMessageNotReadableException unreadable(String json) {
+        JsonMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        try {
+            mapper.readValue(json, Personality.class);
+            throw new AssertionError("should not bind: " + json);
+        }
+        catch (JacksonException ex) {
+            return new HttpMessageNotReadableException("unreadable", ex, new MockHttpInputMessage(new byte[0]));
+        }
     }
 
     @Test
