@@ -1,23 +1,46 @@
 package dev.gaia.model.catalog;
 
-import dev.gaia.model.routing.ModelRouter;
+import dev.gaia.model.embedding.EmbeddingModels;
+import dev.gaia.model.provider.ProviderRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** OpenAI's {@code GET /v1/models}: the models of the configured provider, as it lists them. */
+/**
+ * OpenAI's {@code GET /v1/models}: the models of the configured provider, as it lists them,
+ * and the embedding models with their {@code dimensions} (the in-process one is always there,
+ * so the list is never empty, even with no provider configured).
+ */
 @RestController
 class ModelCatalogController {
 
-    private final ModelRouter router;
+    private final ProviderRegistry providers;
+    private final EmbeddingModels embeddingModels;
 
-    ModelCatalogController(ModelRouter router) {
-        this.router = router;
+    ModelCatalogController(ProviderRegistry providers, EmbeddingModels embeddingModels) {
+        this.providers = providers;
+        this.embeddingModels = embeddingModels;
     }
 
     @GetMapping("/v1/models")
     JsonNode models() {
-        return router.provider().models();
+        ObjectNode list = JsonNodeFactory.instance.objectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        providers.openAi().ifPresent(provider -> provider.models().path("data").forEach(data::add));
+        for (EmbeddingModels.EmbeddingModelDescription model : embeddingModels.describe()) {
+            ObjectNode entry = data.addObject().put("id", model.id()).put("object", "model").put("created", 0)
+                    .put("owned_by", model.id().substring(0, model.id().indexOf('/')));
+            if (model.dimensions() != null) {
+                entry.put("dimensions", model.dimensions());
+            }
+            if (model.isDefault()) {
+                entry.put("default_for", EmbeddingModels.EMBEDDING_ROLE);
+            }
+        }
+        return list;
     }
 }

@@ -23,16 +23,38 @@ final class EventStreamRelay {
     static final String BROKEN_OFF_EVENT = "data: {\"error\":{\"message\":\"The model provider's stream broke off"
             + " before it was complete.\",\"type\":\"server_error\",\"param\":null,\"code\":\"model_provider_error\"}}\n\n";
 
+    /** The problem code of a stream the provider broke off, as the client's error event names it. */
+    static final String BROKEN_OFF_CODE = "model_provider_error";
+
     private EventStreamRelay() {
+    }
+
+    /** How a relayed stream ended. */
+    enum Ending {
+        /** The provider ended the stream. */
+        COMPLETE,
+        /** The provider's stream broke off; the client got an error event. */
+        PROVIDER_BROKE_OFF,
+        /** The client went away. */
+        CLIENT_WENT_AWAY
+    }
+
+    /** Sees the data of each event on its way; an event it declines does not reach the client. */
+    @FunctionalInterface
+    interface DataObserver {
+
+        /** @return whether the client gets the event with this data */
+        boolean forward(String data);
     }
 
     /**
      * Relays until the provider ends the stream, the provider's stream breaks (the client then
      * gets an error event and no {@code [DONE]}), or the client goes away.
      */
-    static void relay(InputStream upstream, OutputStream client) {
+    static Ending relay(InputStream upstream, OutputStream client, DataObserver observer) {
         BufferedReader events = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
         boolean insideEvent = false;
+        boolean dropping = false;
         while (true) {
             String line;
             try {
@@ -41,18 +63,30 @@ final class EventStreamRelay {
             catch (IOException ex) {
                 log.warn("Model provider's stream broke off: {}", ex.getMessage());
                 write(client, (insideEvent ? "\n" : "") + BROKEN_OFF_EVENT, true);
-                return;
+                return Ending.PROVIDER_BROKE_OFF;
             }
             if (line == null) {
-                write(client, insideEvent ? "\n" : "", true);
-                return;
+                return write(client, insideEvent ? "\n" : "", true) ? Ending.COMPLETE : Ending.CLIENT_WENT_AWAY;
             }
             boolean endOfEvent = line.isEmpty();
+            if (dropping) {
+                dropping = !endOfEvent;
+                continue;
+            }
+            // Only a whole event is dropped: one that starts with the declined data.
+            if (line.startsWith("data:") && !observer.forward(dataOf(line)) && !insideEvent) {
+                dropping = true;
+                continue;
+            }
             if (!write(client, line + "\n", endOfEvent)) {
-                return;
+                return Ending.CLIENT_WENT_AWAY;
             }
             insideEvent = !endOfEvent;
         }
+    }
+
+    private static String dataOf(String line) {
+        return line.startsWith("data: ") ? line.substring("data: ".length()) : line.substring("data:".length());
     }
 
     /** Writes to the client; {@code false} when the client has gone away. */

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Which model provider model-service relays to, bound from {@code gaia.model.*}.
  *
  * @param openai the OpenAI-compatible provider (OpenAI itself, vLLM, llama.cpp server, LM Studio, Ollama's /v1, ...)
+ * @param anthropic Anthropic's Messages API, for requests naming {@code anthropic/<model>}
+ * @param ollama an Ollama server, for requests naming {@code ollama/<model>} and for managing its models
  */
 @ConfigurationProperties("gaia.model")
-public record ModelProperties(@DefaultValue OpenAi openai) {
+public record ModelProperties(@DefaultValue OpenAi openai, @DefaultValue Anthropic anthropic,
+        @DefaultValue Ollama ollama) {
 
     /**
      * An OpenAI-compatible provider. It is configured when it has a base URL; blank values
@@ -60,6 +63,82 @@ public record ModelProperties(@DefaultValue OpenAi openai) {
         public String toString() {
             return "OpenAi[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "******")
                     + ", chatModel=" + chatModel + ", connectTimeout=" + connectTimeout + "]";
+        }
+    }
+
+    /**
+     * Anthropic's Messages API. It is configured when it has an API key; blank values (an unset
+     * environment variable) count as absent.
+     *
+     * @param apiKey sent as {@code x-api-key}; env {@code GAIA_ANTHROPIC_API_KEY}
+     * @param baseUrl the API's base URL without {@code /v1}; env {@code GAIA_ANTHROPIC_BASE_URL}, default
+     *        {@code https://api.anthropic.com}
+     * @param defaultMaxTokens the {@code max_tokens} Anthropic requires, for requests that set none
+     * @param connectTimeout how long to wait for a connection to the API
+     */
+    public record Anthropic(@Nullable String apiKey, @Nullable URI baseUrl, @DefaultValue("4096") int defaultMaxTokens,
+            @DefaultValue("5s") Duration connectTimeout) {
+
+        static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
+
+        public Anthropic {
+            apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+            baseUrl = baseUrl == null || baseUrl.toString().isBlank() ? DEFAULT_BASE_URL
+                    : OpenAi.withoutTrailingSlash(baseUrl);
+            if (!OpenAi.isHttpUrl(baseUrl)) {
+                throw new IllegalArgumentException("gaia.model.anthropic.base-url (GAIA_ANTHROPIC_BASE_URL) must be an"
+                        + " http or https URL such as https://api.anthropic.com, not '" + baseUrl + "'");
+            }
+            if (defaultMaxTokens < 1) {
+                throw new IllegalArgumentException("gaia.model.anthropic.default-max-tokens must be positive, not "
+                        + defaultMaxTokens);
+            }
+        }
+
+        @Override
+        public URI baseUrl() {
+            return baseUrl == null ? DEFAULT_BASE_URL : baseUrl;
+        }
+
+        /** Whether Anthropic can be called: it has a key. */
+        public boolean configured() {
+            return apiKey != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Anthropic[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "******")
+                    + ", defaultMaxTokens=" + defaultMaxTokens + ", connectTimeout=" + connectTimeout + "]";
+        }
+    }
+
+    /**
+     * An Ollama server. A base URL ending in {@code /v1} (Ollama's OpenAI-compatible API) is taken
+     * for the server's own.
+     *
+     * @param baseUrl the server's base URL; env {@code GAIA_OLLAMA_BASE_URL}, default {@code http://localhost:11434}
+     * @param connectTimeout how long to wait for a connection to the server
+     */
+    public record Ollama(@Nullable URI baseUrl, @DefaultValue("5s") Duration connectTimeout) {
+
+        static final URI DEFAULT_BASE_URL = URI.create("http://localhost:11434");
+
+        public Ollama {
+            baseUrl = baseUrl == null || baseUrl.toString().isBlank() ? DEFAULT_BASE_URL
+                    : OpenAi.withoutTrailingSlash(baseUrl);
+            if (baseUrl.getPath() != null && baseUrl.getPath().endsWith("/v1")) {
+                String text = baseUrl.toString();
+                baseUrl = URI.create(text.substring(0, text.length() - "/v1".length()));
+            }
+            if (!OpenAi.isHttpUrl(baseUrl)) {
+                throw new IllegalArgumentException("gaia.model.ollama.base-url (GAIA_OLLAMA_BASE_URL) must be an"
+                        + " http or https URL such as http://localhost:11434, not '" + baseUrl + "'");
+            }
+        }
+
+        @Override
+        public URI baseUrl() {
+            return baseUrl == null ? DEFAULT_BASE_URL : baseUrl;
         }
     }
 }

@@ -54,6 +54,18 @@ public record ChatCompletionRequest(
         return Boolean.TRUE.equals(stream);
     }
 
+    /** Whether the caller asked for the chunk with the token usage at the end of a stream. */
+    public boolean usageRequested() {
+        return streamOptions != null && Boolean.TRUE.equals(streamOptions.includeUsage());
+    }
+
+    /** The same request asking the provider to end a stream with the token usage, which Gaia records. */
+    public ChatCompletionRequest withUsageReported() {
+        StreamOptions options = new StreamOptions(true, streamOptions == null ? Map.of() : streamOptions.extensions());
+        return new ChatCompletionRequest(model, messages, stream, options, temperature, topP, maxTokens, stop,
+                extensions);
+    }
+
     /** The same request for the given model of the provider. */
     public ChatCompletionRequest withModel(String providerModel) {
         return new ChatCompletionRequest(providerModel, messages, stream, streamOptions, temperature, topP,

@@ -24,7 +24,7 @@ import org.springframework.web.client.RestClientException;
  * server, LM Studio, Ollama's {@code /v1}, Groq, Together). Requests go out in the OpenAI format;
  * failures before the first byte of an answer become {@link ProviderFailures problem details}.
  */
-public final class OpenAiCompatibleProvider implements AutoCloseable {
+public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseable {
 
     /** An answer that is not streamed is read whole; a larger one is not an answer. */
     private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
@@ -32,8 +32,16 @@ public final class OpenAiCompatibleProvider implements AutoCloseable {
     private final HttpClient httpClient;
     private final RestClient restClient;
     private final JsonMapper jsonMapper;
+    private final ProviderFailures.Settings failureSettings;
 
-    OpenAiCompatibleProvider(ModelProperties.OpenAi properties, RestClient.Builder builder, JsonMapper jsonMapper) {
+    /**
+     * @param properties where the provider is and the key to use; it must have a base URL
+     * @param failureSettings what a failure's detail tells the operator to check
+     * @param builder the application's REST client builder, cloned
+     * @param jsonMapper reads and writes the wire format
+     */
+    public OpenAiCompatibleProvider(ModelProperties.OpenAi properties, ProviderFailures.Settings failureSettings,
+            RestClient.Builder builder, JsonMapper jsonMapper) {
         if (properties.baseUrl() == null) {
             throw new IllegalArgumentException("An OpenAI-compatible provider needs a base URL");
         }
@@ -52,9 +60,15 @@ public final class OpenAiCompatibleProvider implements AutoCloseable {
                 })
                 .build();
         this.jsonMapper = jsonMapper;
+        this.failureSettings = failureSettings;
     }
 
-    /** A chat completion answered whole ({@code stream} false). */
+    @Override
+    public String name() {
+        return "openai";
+    }
+
+    @Override
     public JsonNode complete(ChatCompletionRequest request) {
         ClientHttpResponse response = send(request, MediaType.APPLICATION_JSON);
         try (response) {
@@ -65,11 +79,7 @@ public final class OpenAiCompatibleProvider implements AutoCloseable {
         }
     }
 
-    /**
-     * A chat completion streamed as server-sent events ({@code stream} true). The caller reads
-     * the events from the returned stream and closes it, which cancels the upstream request if
-     * it has not finished.
-     */
+    @Override
     public UpstreamStream stream(ChatCompletionRequest request) {
         return new UpstreamStream(send(request, MediaType.TEXT_EVENT_STREAM));
     }
@@ -77,6 +87,20 @@ public final class OpenAiCompatibleProvider implements AutoCloseable {
     /** The provider's {@code GET /models} list. */
     public JsonNode models() {
         ClientHttpResponse response = exchange(restClient.get().uri("/models").accept(MediaType.APPLICATION_JSON));
+        try (response) {
+            return readJson(response.getBody());
+        }
+        catch (IOException ex) {
+            throw ProviderFailures.brokenAnswer(ex);
+        }
+    }
+
+    /** The provider's {@code POST /embeddings}, answered whole; the request is OpenAI's embeddings request. */
+    public JsonNode embeddings(Object request) {
+        ClientHttpResponse response = exchange(restClient.post().uri("/embeddings")
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(request));
         try (response) {
             return readJson(response.getBody());
         }
@@ -114,21 +138,21 @@ public final class OpenAiCompatibleProvider implements AutoCloseable {
             response = spec.exchange((clientRequest, clientResponse) -> clientResponse, false);
         }
         catch (RestClientException ex) {
-            throw ProviderFailures.unreachable(ex);
+            throw ProviderFailures.unreachable(failureSettings, ex);
         }
         try {
             HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
             if (status != null && status.is2xxSuccessful()) {
                 return response;
             }
-            ProblemException failure = ProviderFailures.failed(response.getStatusCode(), response.getHeaders(),
-                    errorMessage(response));
+            ProblemException failure = ProviderFailures.failed(failureSettings, response.getStatusCode(),
+                    response.getHeaders(), errorMessage(response));
             response.close();
             throw failure;
         }
         catch (IOException ex) {
             response.close();
-            throw ProviderFailures.unreachable(ex);
+            throw ProviderFailures.unreachable(failureSettings, ex);
         }
     }
 

@@ -20,25 +20,41 @@ import org.springframework.http.HttpStatusCode;
  * What a provider's failure means to Gaia's caller, as a problem with a stable code: the caller
  * learns whose fault it is and whether retrying helps, never the provider's credentials.
  */
-final class ProviderFailures {
+public final class ProviderFailures {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderFailures.class);
 
     /** Upstream messages are shown to callers, within reason. */
     private static final int MAX_MESSAGE_LENGTH = 500;
 
+    /** The settings of the OpenAI-compatible provider. */
+    static final Settings OPENAI = new Settings("GAIA_OPENAI_BASE_URL", "GAIA_OPENAI_API_KEY");
+
     private ProviderFailures() {
     }
 
+    /**
+     * The settings a failure's detail tells the operator to check, by their environment variables.
+     *
+     * @param baseUrlVariable where the provider is, such as {@code GAIA_OPENAI_BASE_URL}
+     * @param apiKeyVariable the provider's key, such as {@code GAIA_OPENAI_API_KEY}; none for a provider without keys
+     */
+    public record Settings(String baseUrlVariable, @Nullable String apiKeyVariable) {
+    }
+
     /** The provider answered with an error status before the first byte of an answer. */
-    static ProblemException failed(HttpStatusCode status, HttpHeaders headers, String upstreamMessage) {
+    public static ProblemException failed(Settings settings, HttpStatusCode status, HttpHeaders headers,
+            String upstreamMessage) {
         int code = status.value();
         if (code == 401 || code == 403) {
             // The message may quote part of the key: it stays out of logs and answers.
             log.warn("Model provider refused the credentials: HTTP {}", code);
+            String check = settings.apiKeyVariable() == null
+                    ? "Check that the server at " + settings.baseUrlVariable() + " takes requests without a key."
+                    : "Check " + settings.apiKeyVariable() + " and that the key may use the configured model,"
+                            + " then restart model-service.";
             return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_auth_failed",
-                    "The model provider refused Gaia's credentials (HTTP " + code + "). Check GAIA_OPENAI_API_KEY"
-                            + " and that the key may use the configured model, then restart model-service.");
+                    "The model provider refused Gaia's credentials (HTTP " + code + "). " + check);
         }
         log.warn("Model provider answered HTTP {}: {}", code, upstreamMessage);
         if (code == 429) {
@@ -59,31 +75,31 @@ final class ProviderFailures {
     }
 
     /** The provider could not be reached, or did not answer in time. */
-    static ProblemException unreachable(Exception ex) {
+    public static ProblemException unreachable(Settings settings, Exception ex) {
         if (hasCause(ex, HttpTimeoutException.class) || hasCause(ex, SocketTimeoutException.class)) {
             log.warn("Model provider timed out: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
             return ProblemException.of(HttpStatus.GATEWAY_TIMEOUT, "model_provider_timeout",
                     "The model provider did not answer in time. Check that it is running and reachable"
-                            + " from model-service (GAIA_OPENAI_BASE_URL).");
+                            + " from model-service (" + settings.baseUrlVariable() + ").");
         }
         log.warn("Model provider unreachable: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
         String reason = hasCause(ex, ConnectException.class) || hasCause(ex, UnknownHostException.class)
                 || hasCause(ex, UnresolvedAddressException.class)
                 ? "could not be reached" : "broke off the connection";
         return ProblemException.unavailable("model_provider_unavailable",
-                "The model provider " + reason + ". Check that it is running and that GAIA_OPENAI_BASE_URL"
+                "The model provider " + reason + ". Check that it is running and that " + settings.baseUrlVariable()
                         + " points at it.");
     }
 
     /** The provider's whole answer broke off while it was being read. */
-    static ProblemException brokenAnswer(Exception ex) {
+    public static ProblemException brokenAnswer(Exception ex) {
         log.warn("Model provider's answer broke off: {}", ex.getMessage());
         return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",
                 "The model provider's answer broke off before it was complete.");
     }
 
     /** The provider answered 2xx with something that is not an OpenAI answer. */
-    static ProblemException invalidAnswer(String what) {
+    public static ProblemException invalidAnswer(String what) {
         log.warn("Model provider's answer {}", what);
         return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",
                 "The model provider's answer " + what + ".");

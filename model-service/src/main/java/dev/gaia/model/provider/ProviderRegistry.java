@@ -3,6 +3,8 @@ package dev.gaia.model.provider;
 import java.util.Optional;
 
 import dev.gaia.model.config.ModelProperties;
+import dev.gaia.model.provider.anthropic.AnthropicProvider;
+import dev.gaia.model.provider.ollama.OllamaProvider;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,11 +16,18 @@ import org.springframework.web.client.RestClient;
 public class ProviderRegistry implements AutoCloseable {
 
     private final @Nullable OpenAiCompatibleProvider openAi;
+    private final @Nullable AnthropicProvider anthropic;
+    private final OllamaProvider ollama;
 
     public ProviderRegistry(ModelProperties properties, RestClient.Builder restClientBuilder, JsonMapper jsonMapper) {
         this.openAi = properties.openai().configured()
-                ? new OpenAiCompatibleProvider(properties.openai(), restClientBuilder, jsonMapper)
+                ? new OpenAiCompatibleProvider(properties.openai(), ProviderFailures.OPENAI, restClientBuilder,
+                        jsonMapper)
                 : null;
+        this.anthropic = properties.anthropic().configured()
+                ? new AnthropicProvider(properties.anthropic(), restClientBuilder, jsonMapper)
+                : null;
+        this.ollama = new OllamaProvider(properties.ollama(), restClientBuilder, jsonMapper);
     }
 
     /** The OpenAI-compatible provider, unless none is configured. */
@@ -26,10 +35,24 @@ public class ProviderRegistry implements AutoCloseable {
         return Optional.ofNullable(openAi);
     }
 
+    /** Anthropic's Messages API, unless no key is configured. */
+    public Optional<AnthropicProvider> anthropic() {
+        return Optional.ofNullable(anthropic);
+    }
+
+    /** The Ollama server, at its default address unless another is configured. */
+    public OllamaProvider ollama() {
+        return ollama;
+    }
+
     @Override
     public void close() {
         if (openAi != null) {
             openAi.close();
         }
+        if (anthropic != null) {
+            anthropic.close();
+        }
+        ollama.close();
     }
 }

@@ -3,6 +3,8 @@ package dev.gaia.model.provider;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
@@ -12,14 +14,28 @@ import org.springframework.http.client.ClientHttpResponse;
 public final class UpstreamStream implements AutoCloseable {
 
     private final ClientHttpResponse response;
+    private final @Nullable InputStream body;
 
     UpstreamStream(ClientHttpResponse response) {
+        this(response, null);
+    }
+
+    private UpstreamStream(ClientHttpResponse response, @Nullable InputStream body) {
         this.response = response;
+        this.body = body;
+    }
+
+    /**
+     * A streamed answer read through {@code body}: the response's body translated to OpenAI's
+     * events as it arrives (a provider with another wire format), or the body itself.
+     */
+    public static UpstreamStream of(ClientHttpResponse response, InputStream body) {
+        return new UpstreamStream(response, body);
     }
 
     /** The answer's bytes as they arrive. */
     public InputStream body() throws IOException {
-        return response.getBody();
+        return body != null ? body : response.getBody();
     }
 
     @Override

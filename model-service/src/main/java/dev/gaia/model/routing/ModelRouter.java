@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides which provider and model answer a request. A request names a model of the provider,
+ * Decides which provider and model answer a request. A model named {@code openai/<model>},
+ * {@code anthropic/<model>} or {@code ollama/<model>} goes to that provider. Otherwise a request
+ * names a model of the OpenAI-compatible provider,
  * or the role {@code chat}, or nothing; the last two mean the configured chat model.
  */
 @Service
@@ -31,6 +33,10 @@ public class ModelRouter {
             + " GAIA_OPENAI_BASE_URL (gpt-4o-mini at OpenAI, llama3.2 in Ollama) and restart with"
             + " './gaia down && ./gaia up', or name the model in the request.";
 
+    static final String ANTHROPIC_NOT_CONFIGURED = "Anthropic is not configured, so a model named 'anthropic/...'"
+            + " cannot answer. Set GAIA_ANTHROPIC_API_KEY to an Anthropic API key (and GAIA_ANTHROPIC_BASE_URL if"
+            + " it is not https://api.anthropic.com), then restart with './gaia down && ./gaia up'.";
+
     private final ProviderRegistry providers;
     private final @Nullable String chatModel;
 
@@ -41,6 +47,10 @@ public class ModelRouter {
 
     /** The provider and model for a request's {@code model} field. */
     public Route route(@Nullable String requestedModel) {
+        Route named = providerNamedIn(requestedModel);
+        if (named != null) {
+            return named;
+        }
         OpenAiCompatibleProvider provider = provider();
         if (requestedModel == null || requestedModel.isBlank() || requestedModel.strip().equals(CHAT_ROLE)) {
             if (chatModel == null) {
@@ -49,6 +59,29 @@ public class ModelRouter {
             return new Route(provider, chatModel);
         }
         return new Route(provider, requestedModel.strip());
+    }
+
+    /**
+     * The route for {@code <provider>/<model>}, or nothing when the name starts with no known
+     * provider: OpenAI-compatible servers have models such as {@code meta-llama/Llama-3.1-8B}.
+     */
+    private @Nullable Route providerNamedIn(@Nullable String requestedModel) {
+        if (requestedModel == null) {
+            return null;
+        }
+        String name = requestedModel.strip();
+        int slash = name.indexOf('/');
+        if (slash <= 0 || slash == name.length() - 1) {
+            return null;
+        }
+        String model = name.substring(slash + 1);
+        return switch (name.substring(0, slash)) {
+            case "openai" -> new Route(provider(), model);
+            case "anthropic" -> new Route(providers.anthropic().orElseThrow(() -> ProblemException.unavailable(
+                    "model_provider_not_configured", ANTHROPIC_NOT_CONFIGURED)), model);
+            case "ollama" -> new Route(providers.ollama(), model);
+            default -> null;
+        };
     }
 
     /** The provider that answers when a request names no other. */

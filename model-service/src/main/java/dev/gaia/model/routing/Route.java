@@ -1,6 +1,6 @@
 package dev.gaia.model.routing;
 
-import dev.gaia.model.provider.OpenAiCompatibleProvider;
+import dev.gaia.model.provider.ChatProvider;
 
 /**
  * Where a request goes: a provider and the name of the model there.
@@ -8,5 +8,5 @@ import dev.gaia.model.provider.OpenAiCompatibleProvider;
  * @param provider the provider that answers
  * @param model the model's name as the provider knows it
  */
-public record Route(OpenAiCompatibleProvider provider, String model) {
+public record Route(ChatProvider provider, String model) {
 }

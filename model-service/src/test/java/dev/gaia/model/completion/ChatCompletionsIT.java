@@ -223,7 +223,7 @@ class ChatCompletionsIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(json.readTree(response.body()).path("data").valueStream()
                     .map(model -> model.path("id").stringValue()))
-                    .containsExactly("fake-chat-model", "fake-summary-model");
+                    .containsExactly("fake-chat-model", "fake-summary-model", "onnx/bge-small-en-v1.5");
         }
 
         @Test
@@ -258,11 +258,14 @@ class ChatCompletionsIT {
         }
 
         @Test
-        void explainsItForTheModelListToo() throws Exception {
+        void listsOnlyTheInProcessEmbeddingModel() throws Exception {
             HttpResponse<String> response = http.send(authorized(port, "/v1/models").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
 
-            assertThat(problemOf(response, 503).path("code").stringValue()).isEqualTo("model_provider_not_configured");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).path("data").valueStream()
+                    .map(model -> model.path("id").stringValue()))
+                    .containsExactly("onnx/bge-small-en-v1.5");
         }
 
         @Test

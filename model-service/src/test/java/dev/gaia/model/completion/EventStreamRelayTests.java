@@ -25,12 +25,15 @@ class EventStreamRelayTests {
 
             """;
 
+    private static final EventStreamRelay.DataObserver EVERY_EVENT = data -> true;
+
     @Test
     void relaysEveryEventAsItCameAndFlushesAfterEach() {
         RecordingClient client = new RecordingClient();
 
-        EventStreamRelay.relay(utf8(EVENTS), client);
+        EventStreamRelay.Ending ending = EventStreamRelay.relay(utf8(EVENTS), client, EVERY_EVENT);
 
+        assertThat(ending).isEqualTo(EventStreamRelay.Ending.COMPLETE);
         assertThat(client.text()).isEqualTo(EVENTS);
         assertThat(client.flushedTexts).containsExactly(
                 "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n",
@@ -42,7 +45,7 @@ class EventStreamRelayTests {
     void endsAnEventTheProviderLeftOpen() {
         RecordingClient client = new RecordingClient();
 
-        EventStreamRelay.relay(utf8("data: [DONE]"), client);
+        EventStreamRelay.relay(utf8("data: [DONE]"), client, EVERY_EVENT);
 
         assertThat(client.text()).isEqualTo("data: [DONE]\n\n");
     }
@@ -58,8 +61,9 @@ class EventStreamRelayTests {
                     }
                 });
 
-        EventStreamRelay.relay(breaking, client);
+        EventStreamRelay.Ending ending = EventStreamRelay.relay(breaking, client, EVERY_EVENT);
 
+        assertThat(ending).isEqualTo(EventStreamRelay.Ending.PROVIDER_BROKE_OFF);
         assertThat(client.text()).isEqualTo("data: {\"choices\":[]}\n\n" + EventStreamRelay.BROKEN_OFF_EVENT)
                 .doesNotContain("[DONE]");
     }
@@ -74,9 +78,30 @@ class EventStreamRelayTests {
             }
         };
 
-        EventStreamRelay.relay(upstream, goneClient);
+        EventStreamRelay.Ending ending = EventStreamRelay.relay(upstream, goneClient, EVERY_EVENT);
 
+        assertThat(ending).isEqualTo(EventStreamRelay.Ending.CLIENT_WENT_AWAY);
         assertThat(upstream.bytesRead).isLessThan(EVENTS.length() * 1000L);
+    }
+
+    @Test
+    void showsTheObserverEveryEventsDataAndLeavesOutTheEventsItDeclines() {
+        RecordingClient client = new RecordingClient();
+        List<String> seen = new ArrayList<>();
+
+        EventStreamRelay.relay(utf8(EVENTS), client, data -> {
+            seen.add(data);
+            return !data.contains("\"lo\"");
+        });
+
+        assertThat(seen).containsExactly("{\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}",
+                "{\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}", "[DONE]");
+        assertThat(client.text()).isEqualTo("""
+                data: {"choices":[{"delta":{"content":"Hel"}}]}
+
+                data: [DONE]
+
+                """);
     }
 
     private static InputStream utf8(String text) {

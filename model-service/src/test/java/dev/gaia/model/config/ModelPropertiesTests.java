@@ -51,6 +51,31 @@ class ModelPropertiesTests {
         assertThat(properties.toString()).doesNotContain("sk-secret-value").contains("******");
     }
 
+    @Test
+    void anthropicNeedsAKeyAndDefaultsToItsPublicApi() {
+        ModelProperties unset = bind(Map.of("gaia.model.anthropic.api-key", " ", "gaia.model.anthropic.base-url", ""));
+        ModelProperties set = bind(Map.of("gaia.model.anthropic.api-key", "sk-ant-secret",
+                "gaia.model.anthropic.base-url", "http://127.0.0.1:9999/"));
+
+        assertThat(unset.anthropic().configured()).isFalse();
+        assertThat(unset.anthropic().baseUrl()).isEqualTo(URI.create("https://api.anthropic.com"));
+        assertThat(unset.anthropic().defaultMaxTokens()).isEqualTo(4096);
+        assertThat(set.anthropic().configured()).isTrue();
+        assertThat(set.anthropic().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+        assertThat(set.toString()).doesNotContain("sk-ant-secret");
+    }
+
+    @Test
+    void ollamaDefaultsToTheLocalServerAndDropsAV1Suffix() {
+        assertThat(bind(Map.of("gaia.model.ollama.base-url", "")).ollama().baseUrl())
+                .isEqualTo(URI.create("http://localhost:11434"));
+        assertThat(bind(Map.of("gaia.model.ollama.base-url", "http://gpu-box:11434/v1/")).ollama().baseUrl())
+                .isEqualTo(URI.create("http://gpu-box:11434"));
+        assertThatExceptionOfType(BindException.class)
+                .isThrownBy(() -> bind(Map.of("gaia.model.ollama.base-url", "gpu-box:11434")))
+                .havingRootCause().withMessageContaining("GAIA_OLLAMA_BASE_URL");
+    }
+
     private static ModelProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("gaia.model", ModelProperties.class);
     }

@@ -12,19 +12,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.ResourceAccessException;
 
+import static dev.gaia.model.provider.ProviderFailures.OPENAI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProviderFailuresTests {
 
     @Test
     void refusedCredentialsAreTheGatewaysProblemAndNeverQuoteTheProvider() {
-        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(401), new HttpHeaders(),
+        ProblemException problem = ProviderFailures.failed(OPENAI, HttpStatusCode.valueOf(401), new HttpHeaders(),
                 "Incorrect API key provided: sk-abc***xyz");
 
         assertThat(problem.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
         assertThat(problem.code()).isEqualTo("model_provider_auth_failed");
         assertThat(problem.getMessage()).contains("GAIA_OPENAI_API_KEY").doesNotContain("sk-abc");
-        assertThat(ProviderFailures.failed(HttpStatusCode.valueOf(403), new HttpHeaders(), "").code())
+        assertThat(ProviderFailures.failed(OPENAI, HttpStatusCode.valueOf(403), new HttpHeaders(), "").code())
                 .isEqualTo("model_provider_auth_failed");
     }
 
@@ -33,7 +34,7 @@ class ProviderFailuresTests {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "20");
 
-        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(429), headers, "Slow down");
+        ProblemException problem = ProviderFailures.failed(OPENAI, HttpStatusCode.valueOf(429), headers, "Slow down");
 
         assertThat(problem.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("20");
         assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
@@ -42,7 +43,7 @@ class ProviderFailuresTests {
 
     @Test
     void serverErrorsAreBadGatewayWithTheProvidersMessage() {
-        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(503), new HttpHeaders(),
+        ProblemException problem = ProviderFailures.failed(OPENAI, HttpStatusCode.valueOf(503), new HttpHeaders(),
                 "The engine is currently overloaded");
 
         assertThat(problem.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
@@ -52,7 +53,7 @@ class ProviderFailuresTests {
 
     @Test
     void otherRejectionsAreTheCallersBadRequest() {
-        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(404), new HttpHeaders(),
+        ProblemException problem = ProviderFailures.failed(OPENAI, HttpStatusCode.valueOf(404), new HttpHeaders(),
                 "The model `gpt-5-mega` does not exist");
 
         assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -62,7 +63,7 @@ class ProviderFailuresTests {
 
     @Test
     void aLongProviderMessageIsCut() {
-        ProblemException problem = ProviderFailures.failed(HttpStatusCode.valueOf(500), new HttpHeaders(),
+        ProblemException problem = ProviderFailures.failed(OPENAI, HttpStatusCode.valueOf(500), new HttpHeaders(),
                 "x".repeat(10_000));
 
         assertThat(problem.getMessage()).hasSizeLessThan(700);
@@ -70,11 +71,11 @@ class ProviderFailuresTests {
 
     @Test
     void aRefusedConnectionIsUnavailableAndATimeoutIsATimeout() {
-        ProblemException refused = ProviderFailures.unreachable(
+        ProblemException refused = ProviderFailures.unreachable(OPENAI, 
                 new ResourceAccessException("I/O error", new ConnectException("Connection refused")));
-        ProblemException timedOut = ProviderFailures.unreachable(
+        ProblemException timedOut = ProviderFailures.unreachable(OPENAI, 
                 new ResourceAccessException("I/O error", new HttpConnectTimeoutException("connect timed out")));
-        ProblemException reset = ProviderFailures.unreachable(new IOException("Connection reset"));
+        ProblemException reset = ProviderFailures.unreachable(OPENAI, new IOException("Connection reset"));
 
         assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(refused.code()).isEqualTo("model_provider_unavailable");

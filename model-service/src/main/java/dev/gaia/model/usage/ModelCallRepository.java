@@ -1,0 +1,86 @@
+package dev.gaia.model.usage;
+
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The recorded calls, table {@code model_call}; every query is scoped to one game. */
+@Repository
+class ModelCallRepository {
+
+    private final JdbcClient jdbc;
+
+    ModelCallRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(ModelCall call) {
+        CallContext context = call.context();
+        Duration ttft = call.timeToFirstToken();
+        jdbc.sql("""
+                insert into model_call (id, game_id, user_id, npc_id, role, provider, model, tokens_in, tokens_out,
+                                        cost_usd, latency_ms, ttft_ms, outcome, error_code, started_at)
+                values (:id, :gameId, :userId, :npcId, :role, :provider, :model, :tokensIn, :tokensOut,
+                        :costUsd, :latencyMs, :ttftMs, :outcome, :errorCode, :startedAt)""")
+                .param("id", call.id())
+                .param("gameId", context.gameId())
+                .param("userId", context.userId())
+                .param("npcId", context.npcId(), Types.OTHER)
+                .param("role", context.role(), Types.VARCHAR)
+                .param("provider", context.provider())
+                .param("model", context.model())
+                .param("tokensIn", call.tokens().input(), Types.INTEGER)
+                .param("tokensOut", call.tokens().output(), Types.INTEGER)
+                .param("costUsd", call.costUsd(), Types.NUMERIC)
+                .param("latencyMs", millis(call.latency()))
+                .param("ttftMs", ttft == null ? null : millis(ttft), Types.INTEGER)
+                .param("outcome", call.outcome().value())
+                .param("errorCode", call.errorCode(), Types.VARCHAR)
+                .param("startedAt", OffsetDateTime.ofInstant(call.startedAt(), ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The estimated cost of the game's calls since the given instant. */
+    BigDecimal spentSince(UUID gameId, Instant since) {
+        return jdbc.sql("select coalesce(sum(cost_usd), 0) from model_call where game_id = :gameId and started_at >= :since")
+                .param("gameId", gameId)
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** The game's calls in {@code [from, to)} totalled per group, ordered by key, calls for no key last. */
+    List<UsageGroup> totals(UUID gameId, Instant from, Instant to, UsageGrouping grouping) {
+        return jdbc.sql("""
+                select %s as group_key,
+                       count(*) as calls,
+                       coalesce(sum(tokens_in), 0) as tokens_in,
+                       coalesce(sum(tokens_out), 0) as tokens_out,
+                       coalesce(sum(cost_usd), 0) as cost_usd,
+                       count(*) filter (where tokens_in is null) as calls_without_usage
+                  from model_call
+                 where game_id = :gameId and started_at >= :from and started_at < :to
+                 group by group_key
+                 order by group_key nulls last""".formatted(grouping.sqlKey()))
+                .param("gameId", gameId)
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query((row, number) -> new UsageGroup(row.getString("group_key"), row.getLong("calls"),
+                        row.getLong("tokens_in"), row.getLong("tokens_out"),
+                        new BigDecimal(BudgetStatus.plain(row.getBigDecimal("cost_usd"))),
+                        row.getLong("calls_without_usage")))
+                .list();
+    }
+
+    private static long millis(Duration duration) {
+        return duration.toMillis();
+    }
+}
