@@ -1,0 +1,326 @@
+package dev.gaia.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import dev.gaia.shared.test.FakeOpenAiServer;
+import dev.gaia.shared.test.TestTokens;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * model-service's own share of time to first token, and its embedding latency and throughput.
+ *
+ * <p>Starts a fake OpenAI-compatible upstream (fixed time to first token) and a JWKS for test
+ * tokens, then model-service's jar on a free loopback port pointed at both (PostgreSQL from the
+ * {@code GAIA_POSTGRES_*} environment). At 1, 16 and 64 concurrent streams it alternates rounds
+ * that call the upstream directly and rounds through model-service; the overhead is each
+ * percentile through model-service minus the same percentile direct. Writes {@code model.json}
+ * and {@code model.md} and prints the summary last.
+ *
+ * <p>Arguments: {@code [model-service jar] [results directory] [JVM options of model-service]
+ * [model-service log file]}.
+ */
+public final class ModelBench {
+
+    private static final Duration UPSTREAM_TTFT = Duration.ofMillis(20);
+    private static final List<String> REPLY = List.of("The", " tide", " turns", " at", " dawn", ",", " traveller", ".");
+    private static final int[] CONCURRENCY = { 1, 16, 64 };
+    private static final int EMBEDDING_QUERIES = 300;
+    private static final int EMBEDDING_BATCHES = 12;
+    private static final int EMBEDDING_BATCH_SIZE = 64;
+    private static final String CHAT = "{\"model\":\"chat\",\"stream\":true,\"messages\":["
+            + "{\"role\":\"system\",\"content\":\"You are Elena, the lighthouse keeper.\"},"
+            + "{\"role\":\"user\",\"content\":\"Good evening! Any news from the harbour?\"}]}";
+
+    private static final JsonMapper json = JsonMapper.shared();
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    private ModelBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "model-service/target/model-service-0.1.0-SNAPSHOT.jar");
+        Path results = Path.of(args.length > 1 ? args[1] : "bench/results");
+        String jvmOptions = args.length > 2 ? args[2] : "-XX:+UseSerialGC -Xms128m -Xmx384m";
+        Path log = Path.of(args.length > 3 ? args[3] : "bench/target/model-service-bench.log");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("No model-service jar at " + jar.toAbsolutePath()
+                    + ": build it with ./mvnw -pl model-service -am package -DskipTests");
+        }
+        Files.createDirectories(results);
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        try (FakeOpenAiServer upstream = FakeOpenAiServer.start(); TestTokens tokens = TestTokens.start()) {
+            upstream.reply(REPLY).timeToFirstToken(UPSTREAM_TTFT);
+            String token = tokens.player(UUID.randomUUID());
+            int port = freePort();
+            Process service = startService(jar, jvmOptions, port, upstream, tokens, log);
+            try {
+                awaitReady(port, service, Duration.ofMinutes(3), log);
+                URI direct = URI.create(upstream.baseUrl() + "/chat/completions");
+                URI through = URI.create("http://127.0.0.1:" + port + "/v1/chat/completions");
+                ObjectNode report = json.createObjectNode();
+                report.put("time", Instant.now().toString())
+                        .put("cores", Runtime.getRuntime().availableProcessors())
+                        .put("java", System.getProperty("java.version"))
+                        .put("model_service_jvm_options", jvmOptions)
+                        .put("upstream", "FakeOpenAiServer on loopback, time to first token "
+                                + UPSTREAM_TTFT.toMillis() + " ms, " + REPLY.size() + " tokens");
+
+                System.err.println("warming up ...");
+                for (int i = 0; i < 10; i++) {
+                    round(direct, null, 16);
+                    round(through, token, 16);
+                }
+                ArrayNode ttft = report.putArray("ttft");
+                for (int concurrency : CONCURRENCY) {
+                    int rounds = Math.max(10, 320 / concurrency);
+                    List<Double> directTimes = new ArrayList<>();
+                    List<Double> serviceTimes = new ArrayList<>();
+                    for (int r = 0; r < rounds; r++) {
+                        directTimes.addAll(round(direct, null, concurrency));
+                        serviceTimes.addAll(round(through, token, concurrency));
+                    }
+                    double[] d = sorted(directTimes);
+                    double[] s = sorted(serviceTimes);
+                    ObjectNode level = ttft.addObject().put("concurrency", concurrency).put("streams", d.length);
+                    level.set("direct_ms", percentiles(d));
+                    level.set("through_model_service_ms", percentiles(s));
+                    level.putObject("overhead_ms").put("p50", round(p(s, 0.50) - p(d, 0.50)))
+                            .put("p95", round(p(s, 0.95) - p(d, 0.95))).put("p99", round(p(s, 0.99) - p(d, 0.99)));
+                    System.err.printf(Locale.ROOT, "ttft at %d streams: overhead p50 %.2f ms%n", concurrency,
+                            p(s, 0.50) - p(d, 0.50));
+                }
+                report.set("embedding", embeddings(port, token));
+                Files.writeString(results.resolve("model.json"),
+                        json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+                String markdown = markdown(report);
+                Files.writeString(results.resolve("model.md"), markdown);
+                System.out.print(markdown);
+            }
+            finally {
+                service.destroy();
+                if (!service.waitFor(30, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** {@code concurrency} streams started together; the time to each one's first content token, in ms. */
+    private static List<Double> round(URI uri, @Nullable String token, int concurrency) throws Exception {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Double>> streams = IntStream.range(0, concurrency)
+                    .mapToObj(i -> threads.submit(() -> timeToFirstToken(uri, token))).toList();
+            List<Double> times = new ArrayList<>(concurrency);
+            for (Future<Double> stream : streams) {
+                times.add(stream.get());
+            }
+            return times;
+        }
+    }
+
+    private static double timeToFirstToken(URI uri, @Nullable String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(CHAT));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": "
+                    + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        double firstToken = -1;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (firstToken < 0 && line.startsWith("data:") && line.contains("\"content\":\"")
+                        && !line.contains("\"content\":\"\"")) {
+                    firstToken = (System.nanoTime() - start) / 1e6;
+                }
+                if (line.startsWith("data:") && line.contains("[DONE]")) {
+                    break;
+                }
+            }
+        }
+        if (firstToken < 0) {
+            throw new IllegalStateException(uri + " streamed no token");
+        }
+        return firstToken;
+    }
+
+    private static ObjectNode embeddings(int port, String token) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/embeddings");
+        ObjectNode result = json.createObjectNode();
+        JsonNode sample = embed(uri, token, List.of("Who keeps the lighthouse?"));
+        for (int i = 0; i < 30; i++) {
+            embed(uri, token, List.of("warm-up question " + i + " about the lighthouse?"));
+        }
+        double[] cold = new double[EMBEDDING_QUERIES];
+        double[] cached = new double[EMBEDDING_QUERIES];
+        for (int i = 0; i < EMBEDDING_QUERIES; i++) {
+            long start = System.nanoTime();
+            embed(uri, token, List.of("Where did Elena hide the key, " + i + " days ago?"));
+            cold[i] = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            embed(uri, token, List.of("Where did Elena hide the key?"));
+            cached[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(cold);
+        Arrays.sort(cached);
+        result.put("model", sample.path("model").stringValue()).put("dimensions", sample.path("dimensions").intValue());
+        result.putObject("short_query_ms").put("p50", round(p(cold, 0.5))).put("p95", round(p(cold, 0.95)))
+                .put("queries", EMBEDDING_QUERIES).put("note", "a different query each time: no cache hit");
+        result.putObject("cached_query_ms").put("p50", round(p(cached, 0.5))).put("p95", round(p(cached, 0.95)));
+        long start = System.nanoTime();
+        for (int b = 0; b < EMBEDDING_BATCHES; b++) {
+            int batch = b;
+            embed(uri, token, IntStream.range(0, EMBEDDING_BATCH_SIZE).mapToObj(i -> "Villager " + batch + "-" + i
+                    + " said the harvest was poor this year because the spring rains came late.").toList());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        result.put("throughput_sentences_per_second", round(EMBEDDING_BATCHES * EMBEDDING_BATCH_SIZE / seconds))
+                .put("throughput_batch_size", EMBEDDING_BATCH_SIZE);
+        return result;
+    }
+
+    private static JsonNode embed(URI uri, String token, List<String> texts) throws IOException, InterruptedException {
+        String body = json.writeValueAsString(json.createObjectNode().set("input", json.valueToTree(texts)));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/v1/embeddings answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private static Process startService(Path jar, String jvmOptions, int port, FakeOpenAiServer upstream,
+            TestTokens tokens, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(jvmOptions.strip().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString(), "--gaia.security.jwks-uri=" + tokens.jwksUri(),
+                "--server.address=127.0.0.1"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("GAIA_MODEL_PORT", Integer.toString(port));
+        builder.environment().put("GAIA_OPENAI_BASE_URL", upstream.baseUrl().toString());
+        builder.environment().put("GAIA_CHAT_MODEL", "fake-chat-model");
+        builder.environment().remove("GAIA_EMBEDDING_MODEL");
+        System.err.println("starting model-service on port " + port + " (log: " + log + ")");
+        return builder.start();
+    }
+
+    private static void awaitReady(int port, Process service, Duration timeout, Path log) throws Exception {
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("model-service stopped with status " + service.exitValue()
+                        + ": see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("model-service was not ready within " + timeout + ": see " + log);
+    }
+
+    private static String markdown(ObjectNode report) {
+        StringBuilder md = new StringBuilder("# model-service benchmark\n\n");
+        md.append(String.format(Locale.ROOT, "%s, %d cores, Java %s; model-service JVM: `%s`; upstream: %s.%n%n",
+                report.path("time").stringValue(), report.path("cores").intValue(), report.path("java").stringValue(),
+                report.path("model_service_jvm_options").stringValue(), report.path("upstream").stringValue()));
+        md.append("## Time to first token: model-service's share (through model-service minus direct)\n\n")
+                .append("| streams | direct p50 | through p50 | overhead p50 | overhead p95 | overhead p99 |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (JsonNode level : report.path("ttft")) {
+            md.append(String.format(Locale.ROOT, "| %d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n",
+                    level.path("concurrency").intValue(), level.at("/direct_ms/p50").doubleValue(),
+                    level.at("/through_model_service_ms/p50").doubleValue(), level.at("/overhead_ms/p50").doubleValue(),
+                    level.at("/overhead_ms/p95").doubleValue(), level.at("/overhead_ms/p99").doubleValue()));
+        }
+        JsonNode embedding = report.path("embedding");
+        md.append(String.format(Locale.ROOT, "%n## Embeddings (%s, %d dimensions, through HTTP)%n%n"
+                + "| short query p50 | short query p95 | cached p50 | throughput |%n|---|---|---|---|%n"
+                + "| %.2f ms | %.2f ms | %.2f ms | %.0f sentences/s (batches of %d) |%n",
+                embedding.path("model").stringValue(), embedding.path("dimensions").intValue(),
+                embedding.at("/short_query_ms/p50").doubleValue(), embedding.at("/short_query_ms/p95").doubleValue(),
+                embedding.at("/cached_query_ms/p50").doubleValue(),
+                embedding.path("throughput_sentences_per_second").doubleValue(),
+                embedding.path("throughput_batch_size").intValue()));
+        double overhead64 = 0;
+        for (JsonNode level : report.path("ttft")) {
+            if (level.path("concurrency").intValue() == 64) {
+                overhead64 = level.at("/overhead_ms/p50").doubleValue();
+            }
+        }
+        double query = embedding.at("/short_query_ms/p50").doubleValue();
+        md.append(String.format(Locale.ROOT, "%nTargets: TTFT overhead p50 at 64 streams %.2f ms (target <= 2 ms: %s);"
+                + " embedding p50 for a short query %.2f ms (target <= 5 ms: %s).%n",
+                overhead64, overhead64 <= 2 ? "met" : "NOT met", query, query <= 5 ? "met" : "NOT met"));
+        return md.toString();
+    }
+
+    private static ObjectNode percentiles(double[] sorted) {
+        return json.createObjectNode().put("p50", round(p(sorted, 0.50))).put("p95", round(p(sorted, 0.95)))
+                .put("p99", round(p(sorted, 0.99)));
+    }
+
+    private static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double p(double[] sorted, double quantile) {
+        int rank = (int) Math.ceil(quantile * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
