@@ -1,6 +1,7 @@
 package dev.gaia.chat.model;
 
 import java.io.IOException;
+import java.util.UUID;
 
 import dev.gaia.chat.config.ChatProperties;
 import dev.gaia.shared.problem.ProblemException;
@@ -30,6 +31,7 @@ public class ModelClient {
 
     private static final Logger log = LoggerFactory.getLogger(ModelClient.class);
     private static final String COMPLETIONS = "/v1/chat/completions";
+    static final String NPC_HEADER = "X-Gaia-Npc-Id";
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final RestClient restClient;
@@ -47,18 +49,22 @@ public class ModelClient {
     }
 
     /**
-     * Starts a streamed completion and returns once model-service has answered with the start
+     * Starts a streamed completion for an NPC's reply and returns once model-service has answered with the start
      * of its stream, so that a refusal can still be answered with a status of its own.
      *
      * @throws ProblemException model-service's own problem with its status (such as 503
      *         {@code model_provider_not_configured}), 503 {@code model_service_unavailable} when
      *         it cannot be reached, or {@code model_error} for an error of another shape
      */
-    public CompletionStream stream(ChatCompletionRequest request, String bearerToken) {
+    public CompletionStream stream(ChatCompletionRequest request, UUID npcId, String bearerToken) {
         ClientHttpResponse response;
         try {
             response = restClient.post().uri(COMPLETIONS)
-                    .headers(headers -> headers.setBearerAuth(bearerToken))
+                    .headers(headers -> {
+                        headers.setBearerAuth(bearerToken);
+                        // model-service accounts the call to the NPC that speaks.
+                        headers.set(NPC_HEADER, npcId.toString());
+                    })
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.TEXT_EVENT_STREAM)
                     .body(request)

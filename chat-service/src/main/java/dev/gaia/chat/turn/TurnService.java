@@ -85,7 +85,7 @@ class TurnService {
 
     private void relay(GaiaPrincipal caller, Conversation conversation, String content, Instant receivedAt,
             ChatCompletionRequest request, ReplyStream reply) throws IOException {
-        try (CompletionStream completion = models.stream(request, caller.bearerToken())) {
+        try (CompletionStream completion = models.stream(request, conversation.getNpcId(), caller.bearerToken())) {
             reply.open();
             StringBuilder text = new StringBuilder();
             for (String token = completion.nextToken(); token != null; token = completion.nextToken()) {

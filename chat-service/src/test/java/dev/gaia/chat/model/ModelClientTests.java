@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gaia.chat.config.ChatProperties;
@@ -36,6 +37,8 @@ class ModelClientTests {
     private static final ChatCompletionRequest REQUEST = ChatCompletionRequest.streaming(
             ChatCompletionRequest.CHAT_ROLE, List.of(ChatMessage.system("You are Elena."), ChatMessage.user("Hi")));
 
+    private static final UUID NPC_ID = UUID.randomUUID();
+
     private final FakeOpenAiServer upstream = FakeOpenAiServer.start();
 
     @AfterEach
@@ -48,7 +51,7 @@ class ModelClientTests {
         upstream.reply("Hola", ",", " amigo");
 
         List<String> tokens = new ArrayList<>();
-        try (CompletionStream stream = client(upstreamUrl()).stream(REQUEST, "caller-token")) {
+        try (CompletionStream stream = client(upstreamUrl()).stream(REQUEST, NPC_ID, "caller-token")) {
             for (String token = stream.nextToken(); token != null; token = stream.nextToken()) {
                 tokens.add(token);
             }
@@ -59,6 +62,7 @@ class ModelClientTests {
         FakeOpenAiServer.RecordedRequest sent = upstream.lastRequest();
         assertThat(sent.path()).isEqualTo("/v1/chat/completions");
         assertThat(sent.authorization()).isEqualTo("Bearer caller-token");
+        assertThat(sent.header("X-Gaia-Npc-Id")).isEqualTo(NPC_ID.toString());
         JsonNode body = sent.json();
         assertThat(body.path("model").asString()).isEqualTo("chat");
         assertThat(body.path("stream").asBoolean()).isTrue();
@@ -70,7 +74,7 @@ class ModelClientTests {
     void closingTheStreamEarlyCancelsTheReplyUpstream() throws InterruptedException {
         upstream.reply(Collections.nCopies(200, " word")).delayBetweenTokens(Duration.ofMillis(20));
 
-        try (CompletionStream stream = client(upstreamUrl()).stream(REQUEST, "caller-token")) {
+        try (CompletionStream stream = client(upstreamUrl()).stream(REQUEST, NPC_ID, "caller-token")) {
             assertThat(stream.nextToken()).isEqualTo(" word");
         }
 
@@ -87,7 +91,7 @@ class ModelClientTests {
         try {
             URI url = URI.create("http://127.0.0.1:" + modelService.getAddress().getPort());
 
-            assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> client(url).stream(REQUEST, "t"))
+            assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> client(url).stream(REQUEST, NPC_ID, "t"))
                     .satisfies(problem -> {
                         assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                         assertThat(problem.code()).isEqualTo("model_provider_not_configured");
@@ -105,7 +109,7 @@ class ModelClientTests {
         upstream.failWith(404);
 
         assertThatExceptionOfType(ProblemException.class)
-                .isThrownBy(() -> client(upstreamUrl()).stream(REQUEST, "t"))
+                .isThrownBy(() -> client(upstreamUrl()).stream(REQUEST, NPC_ID, "t"))
                 .satisfies(problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
                     assertThat(problem.code()).isEqualTo("model_error");
@@ -118,7 +122,7 @@ class ModelClientTests {
         upstream.failWith(401);
 
         assertThatExceptionOfType(ProblemException.class)
-                .isThrownBy(() -> client(upstreamUrl()).stream(REQUEST, "expired-token"))
+                .isThrownBy(() -> client(upstreamUrl()).stream(REQUEST, NPC_ID, "expired-token"))
                 .satisfies(problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
                     assertThat(problem.code()).isEqualTo("unauthorized");
@@ -130,7 +134,7 @@ class ModelClientTests {
         upstream.failWith(503);
 
         assertThatExceptionOfType(ProblemException.class)
-                .isThrownBy(() -> client(upstreamUrl()).stream(REQUEST, "t"))
+                .isThrownBy(() -> client(upstreamUrl()).stream(REQUEST, NPC_ID, "t"))
                 .satisfies(problem -> assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
     }
 
@@ -142,7 +146,7 @@ class ModelClientTests {
         }
 
         assertThatExceptionOfType(ProblemException.class)
-                .isThrownBy(() -> client(nobodyListens).stream(REQUEST, "t"))
+                .isThrownBy(() -> client(nobodyListens).stream(REQUEST, NPC_ID, "t"))
                 .satisfies(problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.code()).isEqualTo("model_service_unavailable");

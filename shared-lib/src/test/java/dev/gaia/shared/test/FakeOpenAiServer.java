@@ -9,7 +9,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -221,8 +224,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
             String body = readBody(exchange.getRequestBody());
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                    values.getFirst()));
             requests.add(new RecordedRequest(method, path,
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"), body, Map.copyOf(headers)));
             Behaviour current = behaviour.get();
             if (current.failure() != null) {
                 sendError(exchange, current.failure());
@@ -407,8 +413,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * @param path the request path, such as {@code /v1/chat/completions}
      * @param authorization the {@code Authorization} header, or {@code null} when none was sent
      * @param body the request body as text, empty when there was none
+     * @param headers the first value of every request header, by lower-case name
      */
-    public record RecordedRequest(String method, String path, @Nullable String authorization, String body) {
+    public record RecordedRequest(String method, String path, @Nullable String authorization, String body,
+            Map<String, String> headers) {
+
+        /** The first value of a request header, by name in any case. */
+        public @Nullable String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
 
         /** The body parsed as JSON. */
         public JsonNode json() {
