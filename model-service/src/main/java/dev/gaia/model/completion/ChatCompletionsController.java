@@ -1,11 +1,15 @@
 package dev.gaia.model.completion;
 
 import java.io.IOException;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.gaia.model.openai.ChatCompletionRequest;
 import dev.gaia.model.provider.UpstreamStream;
+import dev.gaia.model.resilience.ProviderGuards;
 import dev.gaia.model.routing.ModelRouter;
 import dev.gaia.model.routing.Route;
+import dev.gaia.model.routing.RoutePlan;
 import dev.gaia.model.usage.CallContext;
 import dev.gaia.model.usage.ModelCallMeter;
 import dev.gaia.model.usage.TokenUsage;
@@ -27,7 +31,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * OpenAI's {@code POST /v1/chat/completions}, relayed to the provider the request routes to.
+ * OpenAI's {@code POST /v1/chat/completions}, relayed to the provider the request routes to: a
+ * role's models are tried in order until one starts its answer ({@link ModelRouter#firstAnswer}),
+ * each through its provider's {@link ProviderGuards guards} (limits, circuit breaker, retries, timeouts).
  * Everything that can fail before the answer starts (routing, the provider's status) fails as a
  * problem; a streamed answer is then written event by event as the provider sends it. Every call
  * is {@link UsageRecorder recorded} once it has ended, and refused before any provider is called
@@ -37,11 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ChatCompletionsController {
 
     private final ModelRouter router;
+    private final ProviderGuards guards;
     private final UsageRecorder usage;
     private final JsonMapper jsonMapper;
 
-    ChatCompletionsController(ModelRouter router, UsageRecorder usage, JsonMapper jsonMapper) {
+    ChatCompletionsController(ModelRouter router, ProviderGuards guards, UsageRecorder usage, JsonMapper jsonMapper) {
         this.router = router;
+        this.guards = guards;
         this.usage = usage;
         this.jsonMapper = jsonMapper;
     }
@@ -50,28 +58,51 @@ class ChatCompletionsController {
     void complete(@Valid @RequestBody ChatCompletionRequest request,
             @RequestHeader(name = CallContext.NPC_HEADER, required = false) @Nullable String npcId,
             GaiaPrincipal caller, HttpServletResponse response) throws IOException {
-        Route route = router.route(request.model());
-        CallContext call = CallContext.of(caller, CallContext.npcIdFromHeader(npcId), roleOf(request),
-                route.provider().name(), route.model());
-        try (ModelCallMeter meter = usage.start(call)) {
-            try {
-                if (request.streaming()) {
-                    stream(request, route, meter, response);
-                }
-                else {
-                    answerWhole(request, route, meter, response);
-                }
+        RoutePlan plan = router.plan(request.model());
+        UUID npc = CallContext.npcIdFromHeader(npcId);
+        if (request.streaming()) {
+            Started<UpstreamStream> started = router.firstAnswer(plan, route -> start(caller, npc, plan, route,
+                    () -> guards.stream(route, request.withModel(route.model()).withUsageReported())));
+            try (ModelCallMeter meter = started.meter(); UpstreamStream upstream = started.answer()) {
+                stream(request, upstream, meter, response);
             }
-            catch (ProblemException ex) {
-                meter.failed(ex.code());
-                throw ex;
+        }
+        else {
+            Started<JsonNode> started = router.firstAnswer(plan, route -> start(caller, npc, plan, route,
+                    () -> guards.complete(route, request.withModel(route.model()))));
+            try (ModelCallMeter meter = started.meter()) {
+                answerWhole(started.answer(), meter, response);
             }
         }
     }
 
-    private void answerWhole(ChatCompletionRequest request, Route route, ModelCallMeter meter,
-            HttpServletResponse response) throws IOException {
-        JsonNode completion = route.provider().complete(request.withModel(route.model()));
+    /** A call whose answer has started, measured by its meter. */
+    private record Started<T>(ModelCallMeter meter, T answer) {
+    }
+
+    /**
+     * Calls one model of the plan: the call is measured from here, and recorded as failed when
+     * the model fails before its answer starts (then the plan's next model may answer).
+     */
+    private <T> Started<T> start(GaiaPrincipal caller, @Nullable UUID npc, RoutePlan plan, Route route,
+            Supplier<T> call) {
+        ModelCallMeter meter = usage.start(CallContext.of(caller, npc, plan.role(), route.provider().name(),
+                route.model()));
+        try {
+            return new Started<>(meter, call.get());
+        }
+        catch (ProblemException ex) {
+            meter.failed(ex.code());
+            throw ex;
+        }
+        catch (RuntimeException | Error ex) {
+            meter.close();
+            throw ex;
+        }
+    }
+
+    private void answerWhole(JsonNode completion, ModelCallMeter meter, HttpServletResponse response)
+            throws IOException {
         meter.tokens(TokenUsage.fromOpenAi(completion.path("usage")));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try {
@@ -84,27 +115,18 @@ class ChatCompletionsController {
         meter.succeeded();
     }
 
-    private void stream(ChatCompletionRequest request, Route route, ModelCallMeter meter,
+    private void stream(ChatCompletionRequest request, UpstreamStream upstream, ModelCallMeter meter,
             HttpServletResponse response) throws IOException {
-        try (UpstreamStream upstream = route.provider().stream(request.withModel(route.model()).withUsageReported())) {
-            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-            // Tells a reverse proxy in front of the gateway not to buffer the stream either.
-            response.setHeader("X-Accel-Buffering", "no");
-            UsageTap tap = new UsageTap(meter, jsonMapper, request.usageRequested());
-            switch (EventStreamRelay.relay(upstream.body(), response.getOutputStream(), tap)) {
-                case COMPLETE -> meter.succeeded();
-                case CLIENT_WENT_AWAY -> meter.cancelled();
-                case PROVIDER_BROKE_OFF -> meter.failed(EventStreamRelay.BROKEN_OFF_CODE);
-            }
+        response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        // Tells a reverse proxy in front of the gateway not to buffer the stream either.
+        response.setHeader("X-Accel-Buffering", "no");
+        UsageTap tap = new UsageTap(meter, jsonMapper, request.usageRequested());
+        switch (EventStreamRelay.relay(upstream.body(), response.getOutputStream(), tap)) {
+            case COMPLETE -> meter.succeeded();
+            case CLIENT_WENT_AWAY -> meter.cancelled();
+            case PROVIDER_BROKE_OFF -> meter.failed(EventStreamRelay.BROKEN_OFF_CODE);
         }
-    }
-
-    /** The role a request named: none when it named a model of its own. */
-    private static @Nullable String roleOf(ChatCompletionRequest request) {
-        String model = request.model();
-        return model == null || model.isBlank() || model.strip().equals(ModelRouter.CHAT_ROLE) ? ModelRouter.CHAT_ROLE
-                : null;
     }
 }

@@ -2,6 +2,7 @@ package dev.gaia.model.provider;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,14 +16,17 @@ public final class UpstreamStream implements AutoCloseable {
 
     private final ClientHttpResponse response;
     private final @Nullable InputStream body;
+    private final @Nullable Runnable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     UpstreamStream(ClientHttpResponse response) {
-        this(response, null);
+        this(response, null, null);
     }
 
-    private UpstreamStream(ClientHttpResponse response, @Nullable InputStream body) {
+    private UpstreamStream(ClientHttpResponse response, @Nullable InputStream body, @Nullable Runnable onClose) {
         this.response = response;
         this.body = body;
+        this.onClose = onClose;
     }
 
     /**
@@ -30,7 +34,23 @@ public final class UpstreamStream implements AutoCloseable {
      * events as it arrives (a provider with another wire format), or the body itself.
      */
     public static UpstreamStream of(ClientHttpResponse response, InputStream body) {
-        return new UpstreamStream(response, body);
+        return new UpstreamStream(response, body, null);
+    }
+
+    /**
+     * The same answer read through {@code body} (this stream's body watched, or with its start
+     * already read), running {@code onClose} once when it is closed; this stream is used no more.
+     */
+    public UpstreamStream guarded(InputStream body, Runnable onClose) {
+        Runnable previous = this.onClose;
+        return new UpstreamStream(response, body, previous == null ? onClose : () -> {
+            try {
+                previous.run();
+            }
+            finally {
+                onClose.run();
+            }
+        });
     }
 
     /** The answer's bytes as they arrive. */
@@ -38,8 +58,23 @@ public final class UpstreamStream implements AutoCloseable {
         return body != null ? body : response.getBody();
     }
 
+    /** Closes the stream once; it may be closed from another thread to cancel it while it is read. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            cancel();
+        }
+        finally {
+            if (onClose != null) {
+                onClose.run();
+            }
+        }
+    }
+
+    private void cancel() {
         // The body is closed first: closing the response alone would read the rest of the answer.
         try {
             response.getBody().close();

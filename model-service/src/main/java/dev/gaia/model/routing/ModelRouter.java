@@ -1,24 +1,53 @@
 package dev.gaia.model.routing;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.provider.OpenAiCompatibleProvider;
 import dev.gaia.model.provider.ProviderRegistry;
 import dev.gaia.shared.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Decides which provider and model answer a request. A model named {@code openai/<model>},
  * {@code anthropic/<model>} or {@code ollama/<model>} goes to that provider. Otherwise a request
- * names a model of the OpenAI-compatible provider,
- * or the role {@code chat}, or nothing; the last two mean the configured chat model.
+ * names a model of the OpenAI-compatible provider, or a role ({@code chat}, {@code summary},
+ * {@code scoring}), or nothing, which means {@code chat}. A role is answered by its models in
+ * {@link RoleProperties order}: one that fails before its answer starts in a way another model may
+ * not ({@link #fallsBack(ProblemException)}) hands the request to the next.
  */
 @Service
 public class ModelRouter {
 
+    private static final Logger log = LoggerFactory.getLogger(ModelRouter.class);
+
     /** The role whose model answers conversations. */
     public static final String CHAT_ROLE = "chat";
+
+    /** The role whose model summarises conversations and memories. */
+    public static final String SUMMARY_ROLE = "summary";
+
+    /** The role whose model scores, such as how important a memory is. */
+    public static final String SCORING_ROLE = "scoring";
+
+    /** The role whose model makes embeddings, which chat completions do not answer. */
+    public static final String EMBEDDING_ROLE = "embedding";
+
+    /**
+     * The problems of a model that another model of the role may not share: it could not be
+     * reached, timed out, failed (5xx), was rate limited or overloaded, or is not configured.
+     */
+    private static final Set<String> FALLBACK_CODES = Set.of("model_provider_unavailable", "model_provider_timeout",
+            "model_provider_error", "model_provider_rate_limited", "model_provider_not_configured",
+            "model_provider_circuit_open", "model_concurrency_limit");
 
     static final String NOT_CONFIGURED = "No model provider is configured, so Gaia cannot generate replies."
             + " Set GAIA_OPENAI_BASE_URL to an OpenAI-compatible API including /v1, GAIA_OPENAI_API_KEY if it"
@@ -38,27 +67,99 @@ public class ModelRouter {
             + " it is not https://api.anthropic.com), then restart with './gaia down && ./gaia up'.";
 
     private final ProviderRegistry providers;
+    private final RoleProperties roles;
     private final @Nullable String chatModel;
 
-    ModelRouter(ProviderRegistry providers, ModelProperties properties) {
+    ModelRouter(ProviderRegistry providers, ModelProperties properties, RoleProperties roles) {
         this.providers = providers;
+        this.roles = roles;
         this.chatModel = properties.openai().chatModel();
     }
 
-    /** The provider and model for a request's {@code model} field. */
+    /** The provider and model that answer a request's {@code model} field first. */
     public Route route(@Nullable String requestedModel) {
-        Route named = providerNamedIn(requestedModel);
-        if (named != null) {
-            return named;
+        return resolve(plan(requestedModel).models().getFirst());
+    }
+
+    /**
+     * The models that may answer a request's {@code model} field, in order: a role's models, or
+     * the one model named. {@code chat} is answered by {@code GAIA_CHAT_MODEL} (a model of the
+     * OpenAI-compatible provider) and then by {@code gaia.model.roles.chat}; {@code summary} and
+     * {@code scoring} without models of their own are answered as {@code chat} is.
+     */
+    public RoutePlan plan(@Nullable String requestedModel) {
+        String name = requestedModel == null ? "" : requestedModel.strip();
+        String role = name.isEmpty() ? CHAT_ROLE : name.toLowerCase(Locale.ROOT);
+        if (role.equals(EMBEDDING_ROLE)) {
+            throw ProblemException.badRequest("model_role_not_for_chat", "The role 'embedding' names the models"
+                    + " that make embeddings (POST /v1/embeddings); a chat completion names 'chat', 'summary',"
+                    + " 'scoring' or a model such as openai/gpt-4o-mini.");
         }
-        OpenAiCompatibleProvider provider = provider();
-        if (requestedModel == null || requestedModel.isBlank() || requestedModel.strip().equals(CHAT_ROLE)) {
-            if (chatModel == null) {
-                throw ProblemException.unavailable("model_provider_not_configured", NO_CHAT_MODEL);
+        boolean knownRole = role.equals(CHAT_ROLE) || role.equals(SUMMARY_ROLE) || role.equals(SCORING_ROLE)
+                || roles.roles().containsKey(role);
+        if (!knownRole) {
+            return new RoutePlan(null, List.of(name));
+        }
+        List<String> models = roles.models(role);
+        if (models.isEmpty() || role.equals(CHAT_ROLE)) {
+            models = chatModels();
+        }
+        return new RoutePlan(role, models);
+    }
+
+    /**
+     * Calls {@code attempt} with the plan's models in order until one answers, and returns its
+     * answer. A model named on its own is tried alone; a role's model whose problem
+     * {@linkplain #fallsBack(ProblemException) falls back} hands over to the next, and the last
+     * one's problem is the caller's. {@code attempt} must throw only before its answer starts.
+     */
+    public <T> T firstAnswer(RoutePlan plan, Function<Route, T> attempt) {
+        List<String> models = plan.models();
+        for (int i = 0; ; i++) {
+            String model = models.get(i);
+            try {
+                T answer = attempt.apply(resolve(model));
+                if (i > 0) {
+                    log.info("Role '{}' answered by {} after {} model(s) failed before answering", plan.role(), model, i);
+                }
+                return answer;
             }
-            return new Route(provider, chatModel);
+            catch (ProblemException ex) {
+                if (plan.role() == null || i == models.size() - 1 || !fallsBack(ex)) {
+                    throw ex;
+                }
+                log.info("Role '{}': {} failed before answering ({}, HTTP {}); falling back to {}", plan.role(), model,
+                        ex.code(), ex.status().value(), models.get(i + 1));
+            }
         }
-        return new Route(provider, requestedModel.strip());
+    }
+
+    /** Whether a role's next model should answer after this problem of a model before its answer started. */
+    public static boolean fallsBack(ProblemException problem) {
+        return FALLBACK_CODES.contains(problem.code());
+    }
+
+    private List<String> chatModels() {
+        List<String> models = new ArrayList<>();
+        if (chatModel != null) {
+            models.add("openai/" + chatModel);
+        }
+        for (String model : roles.models(CHAT_ROLE)) {
+            if (!models.contains(model)) {
+                models.add(model);
+            }
+        }
+        if (models.isEmpty()) {
+            provider();
+            throw ProblemException.unavailable("model_provider_not_configured", NO_CHAT_MODEL);
+        }
+        return models;
+    }
+
+    /** The provider and model for a concrete model's name. */
+    private Route resolve(String model) {
+        Route named = providerNamedIn(model);
+        return named != null ? named : new Route(provider(), model);
     }
 
     /**

@@ -121,6 +121,84 @@ class ModelRouterTests {
         assertThat(router.route("ollama/qwen2.5:0.5b").provider()).isInstanceOf(OllamaProvider.class);
     }
 
+    @Test
+    void triesTheChatModelFirstAndThenTheChatRolesModels() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.openai.chat-model", "gpt-4o-mini",
+                "gaia.model.roles.chat", "anthropic/claude-3-5-haiku-latest, ollama/llama3.2,openai/gpt-4o-mini"));
+
+        assertThat(router.plan(null)).isEqualTo(new RoutePlan("chat",
+                List.of("openai/gpt-4o-mini", "anthropic/claude-3-5-haiku-latest", "ollama/llama3.2")));
+        assertThat(router.plan("CHAT").role()).isEqualTo("chat");
+    }
+
+    @Test
+    void answersARoleWithoutModelsOfItsOwnAsChatAndANamedModelAlone() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.openai.chat-model", "gpt-4o-mini",
+                "gaia.model.roles.scoring[0]", "ollama/qwen2.5:0.5b"));
+
+        assertThat(router.plan("summary")).isEqualTo(new RoutePlan("summary", List.of("openai/gpt-4o-mini")));
+        assertThat(router.plan("scoring")).isEqualTo(new RoutePlan("scoring", List.of("ollama/qwen2.5:0.5b")));
+        assertThat(router.plan("ollama/llama3.2")).isEqualTo(new RoutePlan(null, List.of("ollama/llama3.2")));
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.plan("embedding"))
+                .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_not_for_chat"));
+    }
+
+    @Test
+    void fallsBackToTheNextModelWhenOneFailsBeforeAnswering() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.roles.chat", "anthropic/claude-3-5-haiku-latest,openai/a,openai/b,ollama/c"));
+        List<String> tried = new ArrayList<>();
+
+        String answer = router.firstAnswer(router.plan("chat"), route -> {
+            tried.add(route.provider().name() + "/" + route.model());
+            if (route.model().equals("a")) {
+                throw ProblemException.unavailable("model_provider_unavailable", "down");
+            }
+            if (route.model().equals("b")) {
+                throw ProblemException.tooManyRequests("model_provider_rate_limited", "slow down", "1");
+            }
+            return route.model();
+        });
+
+        // Anthropic has no key: not configured, so it is skipped before it is called.
+        assertThat(answer).isEqualTo("c");
+        assertThat(tried).containsExactly("openai/a", "openai/b", "ollama/c");
+    }
+
+    @Test
+    void neverFallsBackForAProblemAnotherModelShares() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.roles.chat", "openai/a,openai/b"));
+        List<String> tried = new ArrayList<>();
+
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan("chat"),
+                route -> {
+                    tried.add(route.model());
+                    throw ProblemException.badRequest("model_provider_rejected_request", "bad request");
+                })).satisfies(problem -> assertThat(problem.code()).isEqualTo("model_provider_rejected_request"));
+        assertThat(tried).containsExactly("a");
+    }
+
+    @Test
+    void givesTheLastModelsProblemWhenEveryModelFailsAndNeverFallsBackForANamedModel() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.roles.chat", "openai/a,openai/b"));
+
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan("chat"),
+                route -> {
+                    throw ProblemException.unavailable("model_provider_unavailable", route.model());
+                })).withMessageContaining("b");
+        List<String> tried = new ArrayList<>();
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan("openai/a"),
+                route -> {
+                    tried.add(route.model());
+                    throw ProblemException.unavailable("model_provider_unavailable", route.model());
+                }));
+        assertThat(tried).containsExactly("a");
+    }
+
     private ModelRouter router(@Nullable String baseUrl, @Nullable String chatModel) {
         Map<String, String> values = new HashMap<>();
         if (baseUrl != null) {
@@ -133,10 +211,11 @@ class ModelRouterTests {
     }
 
     private ModelRouter router(Map<String, String> values) {
-        ModelProperties properties = new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("gaia.model", ModelProperties.class);
+        Binder binder = new Binder(new MapConfigurationPropertySource(values));
+        ModelProperties properties = binder.bindOrCreate("gaia.model", ModelProperties.class);
+        RoleProperties roles = binder.bindOrCreate("gaia.model", RoleProperties.class);
         ProviderRegistry registry = new ProviderRegistry(properties, RestClient.builder(), JsonMapper.shared());
         registries.add(registry);
-        return new ModelRouter(registry, properties);
+        return new ModelRouter(registry, properties, roles);
     }
 }

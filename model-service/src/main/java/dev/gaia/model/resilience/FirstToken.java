@@ -1,0 +1,73 @@
+package dev.gaia.model.resilience;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the start of a streamed answer in OpenAI's events up to the first event that shows the
+ * answer has begun: one with a token (content or a tool call), a finish reason or an error, or
+ * {@code [DONE]}, or the end of the stream. Until then the answer can still go to another model.
+ */
+final class FirstToken {
+
+    /** The start of an answer is small; one larger than this counts as begun. */
+    private static final int MAX_START_BYTES = 64 * 1024;
+
+    private FirstToken() {
+    }
+
+    /** The bytes read, through the end of the line that showed the answer has begun. */
+    static byte[] readStart(InputStream in, JsonMapper jsonMapper) throws IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream(512);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        while (seen.size() < MAX_START_BYTES) {
+            int next = in.read();
+            if (next < 0) {
+                line.writeTo(seen);
+                return seen.toByteArray();
+            }
+            line.write(next);
+            if (next == '\n') {
+                line.writeTo(seen);
+                boolean begun = begins(line.toString(StandardCharsets.UTF_8).strip(), jsonMapper);
+                line.reset();
+                if (begun) {
+                    return seen.toByteArray();
+                }
+            }
+        }
+        line.writeTo(seen);
+        return seen.toByteArray();
+    }
+
+    /** Whether this line of the event stream shows the answer has begun. */
+    static boolean begins(String line, JsonMapper jsonMapper) {
+        if (!line.startsWith("data:")) {
+            return false;
+        }
+        String data = line.substring("data:".length()).strip();
+        if (data.equals("[DONE]")) {
+            return true;
+        }
+        JsonNode chunk;
+        try {
+            chunk = jsonMapper.readTree(data);
+        }
+        catch (JacksonException ex) {
+            return true;
+        }
+        if (chunk.has("error")) {
+            return true;
+        }
+        JsonNode choice = chunk.path("choices").path(0);
+        JsonNode content = choice.at("/delta/content");
+        return content.isString() && !content.stringValue().isEmpty() || choice.at("/delta/tool_calls").isArray()
+                || !choice.path("finish_reason").isMissingNode() && !choice.path("finish_reason").isNull();
+    }
+}
