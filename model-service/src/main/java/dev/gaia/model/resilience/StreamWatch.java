@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,16 +22,25 @@ final class StreamWatch {
     private final Thread caller;
     private final long firstTokenNanos;
     private final long idleNanos;
-    private final long startNanos = System.nanoTime();
-    private volatile long lastActivity = System.nanoTime();
+    private final LongSupplier nanoClock;
+    private final long startNanos;
+    private volatile long lastActivity;
     private volatile boolean firstTokenArrived;
     private @Nullable Runnable cancel;
     private Phase phase = Phase.AWAITING_ANSWER;
 
     StreamWatch(Thread caller, Duration firstToken, Duration idleBetweenTokens) {
+        this(caller, firstToken, idleBetweenTokens, System::nanoTime);
+    }
+
+    /** @param nanoClock the time in nanoseconds, as {@link System#nanoTime()} tells it */
+    StreamWatch(Thread caller, Duration firstToken, Duration idleBetweenTokens, LongSupplier nanoClock) {
         this.caller = caller;
         this.firstTokenNanos = firstToken.toNanos();
         this.idleNanos = idleBetweenTokens.toNanos();
+        this.nanoClock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
+        this.lastActivity = startNanos;
     }
 
     /** Ends the answer if it has been silent longer than its limit. */
@@ -39,7 +49,7 @@ final class StreamWatch {
         synchronized (this) {
             long silentSince = firstTokenArrived ? lastActivity : startNanos;
             long limit = firstTokenArrived ? idleNanos : firstTokenNanos;
-            if (System.nanoTime() - silentSince <= limit || phase == Phase.EXPIRED || phase == Phase.DONE) {
+            if (nanoClock.getAsLong() - silentSince <= limit || phase == Phase.EXPIRED || phase == Phase.DONE) {
                 return;
             }
             Phase was = phase;
@@ -79,7 +89,7 @@ final class StreamWatch {
 
     /** The first token arrived: the idle limit applies from now on. */
     void firstTokenArrived() {
-        lastActivity = System.nanoTime();
+        lastActivity = nanoClock.getAsLong();
         firstTokenArrived = true;
     }
 
@@ -103,7 +113,7 @@ final class StreamWatch {
             public int read() throws IOException {
                 int read = super.read();
                 if (read >= 0) {
-                    lastActivity = System.nanoTime();
+                    lastActivity = nanoClock.getAsLong();
                 }
                 return read;
             }
@@ -112,7 +122,7 @@ final class StreamWatch {
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int read = super.read(buffer, offset, length);
                 if (read > 0) {
-                    lastActivity = System.nanoTime();
+                    lastActivity = nanoClock.getAsLong();
                 }
                 return read;
             }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StreamWatchTests {
 
+    private final AtomicLong nanos = new AtomicLong();
+
+    private StreamWatch watch(Duration firstToken, Duration idleBetweenTokens) {
+        return new StreamWatch(Thread.currentThread(), firstToken, idleBetweenTokens, nanos::get);
+    }
+
+    private void pass(long millis) {
+        nanos.addAndGet(Duration.ofMillis(millis).toNanos());
+    }
+
     @Test
     void interruptsTheCallerWhileTheProviderHasNotAnsweredAndClearsItAfterwards() throws Exception {
-        StreamWatch watch = new StreamWatch(Thread.currentThread(), Duration.ofMillis(20), Duration.ofSeconds(10));
-        Thread.sleep(40);
+        StreamWatch watch = watch(Duration.ofMillis(20), Duration.ofSeconds(10));
+        pass(40);
 
         watch.check();
 
@@ -27,12 +38,12 @@ class StreamWatchTests {
     @Test
     void doesNotLetBytesWithoutATokenExtendTheFirstTokensTime() throws Exception {
         AtomicInteger cancelled = new AtomicInteger();
-        StreamWatch watch = new StreamWatch(Thread.currentThread(), Duration.ofMillis(50), Duration.ofSeconds(10));
+        StreamWatch watch = watch(Duration.ofMillis(50), Duration.ofSeconds(10));
         assertThat(watch.answered(cancelled::incrementAndGet)).isTrue();
         InputStream body = watch.watching(new ByteArrayInputStream(new byte[100]));
 
         for (int i = 0; i < 6; i++) {
-            Thread.sleep(15);
+            pass(15);
             body.read();
             watch.check();
         }
@@ -44,19 +55,19 @@ class StreamWatchTests {
     @Test
     void endsAnAnswerOnlyWhenItIsSilentLongerThanTheIdleLimitAfterItsFirstToken() throws Exception {
         AtomicInteger cancelled = new AtomicInteger();
-        StreamWatch watch = new StreamWatch(Thread.currentThread(), Duration.ofSeconds(10), Duration.ofMillis(60));
+        StreamWatch watch = watch(Duration.ofSeconds(10), Duration.ofMillis(60));
         watch.answered(cancelled::incrementAndGet);
         watch.firstTokenArrived();
         InputStream body = watch.watching(new ByteArrayInputStream(new byte[100]));
 
         for (int i = 0; i < 5; i++) {
-            Thread.sleep(20);
+            pass(20);
             body.read();
             watch.check();
         }
         assertThat(cancelled).as("bytes kept arriving").hasValue(0);
 
-        Thread.sleep(100);
+        pass(100);
         watch.check();
         watch.check();
         assertThat(cancelled).hasValue(1);
@@ -65,10 +76,10 @@ class StreamWatchTests {
     @Test
     void checksNothingOnceTheAnswerHasEnded() throws Exception {
         AtomicInteger cancelled = new AtomicInteger();
-        StreamWatch watch = new StreamWatch(Thread.currentThread(), Duration.ofMillis(10), Duration.ofMillis(10));
+        StreamWatch watch = watch(Duration.ofMillis(10), Duration.ofMillis(10));
         watch.answered(cancelled::incrementAndGet);
         watch.done();
-        Thread.sleep(30);
+        pass(30);
 
         watch.check();
 
