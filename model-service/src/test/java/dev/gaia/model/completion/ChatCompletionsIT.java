@@ -3,15 +3,12 @@ package dev.gaia.model.completion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +31,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.gaia.model.HttpAnswers.dataOf;
+import static dev.gaia.model.HttpAnswers.problemOf;
+import static dev.gaia.model.HttpAnswers.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -311,29 +311,5 @@ class ChatCompletionsIT {
     private static HttpRequest.Builder authorized(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + TOKEN);
-    }
-
-    private static JsonNode problemOf(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        return json.readTree(response.body());
-    }
-
-    private static List<String> dataOf(InputStream body) throws IOException {
-        List<String> data = new ArrayList<>();
-        try (BufferedReader events = reader(body)) {
-            String line;
-            while ((line = events.readLine()) != null) {
-                if (line.startsWith("data: ")) {
-                    data.add(line.substring("data: ".length()));
-                }
-            }
-        }
-        return data;
-    }
-
-    private static BufferedReader reader(InputStream body) {
-        return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.gaia.model.HttpAnswers.problemOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -203,13 +204,6 @@ class EmbeddingsIT {
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode problemOf(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        return json.readTree(response.body());
     }
 
     /** A provider's {@code /v1/embeddings} in OpenAI's wire format, with vectors of a settable size. */

@@ -3,13 +3,11 @@ package dev.gaia.model.provider.ollama;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +27,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.gaia.model.HttpAnswers.problemOf;
+import static dev.gaia.model.HttpAnswers.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -196,16 +196,5 @@ class OllamaProviderIT {
     private static HttpRequest.Builder request(int port, String path, String token) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token);
-    }
-
-    private static JsonNode problemOf(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        return json.readTree(response.body());
-    }
-
-    private static BufferedReader reader(InputStream body) {
-        return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 }
