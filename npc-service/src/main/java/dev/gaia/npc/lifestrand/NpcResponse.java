@@ -1,12 +1,9 @@
 package dev.gaia.npc.lifestrand;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * A character as {@code GET /api/npcs/{id}} shows it: its Life Strand's fields beside its id,
@@ -15,20 +12,11 @@ import tools.jackson.databind.JsonNode;
 record NpcResponse(
         UUID npcId,
         UUID gameId,
-        String name,
-        LifeStrand.Background background,
-        LifeStrand.Personality personality,
-        LifeStrand.@Nullable CurrentStatus currentStatus,
-        Map<String, JsonNode> relationships,
-        List<String> knowledge,
-        List<String> memories,
+        @JsonUnwrapped LifeStrand lifeStrand,
         Instant createdAt,
         Instant updatedAt) {
 
     static NpcResponse of(Npc npc) {
-        LifeStrand strand = npc.lifeStrand();
-        return new NpcResponse(npc.id(), npc.gameId(), strand.name(), strand.background(), strand.personality(),
-                strand.currentStatus(), strand.relationships(), strand.knowledge(), strand.memories(),
-                npc.createdAt(), npc.updatedAt());
+        return new NpcResponse(npc.id(), npc.gameId(), npc.lifeStrand(), npc.createdAt(), npc.updatedAt());
     }
 }

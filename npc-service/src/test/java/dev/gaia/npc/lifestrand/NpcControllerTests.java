@@ -83,7 +83,7 @@ class NpcControllerTests {
         assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder(
                 "name", "background.age", "personality.traits[1]", "personality.big_five.openness",
                 "personality.big_five.neuroticism", "current_status.health", "relationships[Marcus Chen]",
-                "knowledge[0]");
+                "knowledge[0].text");
         verifyNoInteractions(npcs);
     }
 
