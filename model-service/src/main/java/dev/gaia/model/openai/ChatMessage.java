@@ -32,4 +32,26 @@ public record ChatMessage(
     public ChatMessage {
         extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
     }
+
+    /** Whether the message instructs the model ({@code system} or {@code developer}) rather than converses. */
+    public boolean instructs() {
+        return role.equals("system") || role.equals("developer");
+    }
+
+    /** The message's text: the content string, or its text parts joined; empty without content. */
+    public String text() {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isString()) {
+            return content.stringValue();
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            if (part.path("type").stringValue("").equals("text")) {
+                text.append(part.path("text").stringValue(""));
+            }
+        }
+        return text.toString();
+    }
 }

@@ -9,23 +9,30 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * A provider's answer being streamed. Closing it before the end cancels the upstream request:
- * the connection is closed, so the provider stops generating.
+ * A provider's answer being streamed. Closing it before the end cancels it: the connection to a
+ * remote provider is closed, an in-process model stops generating.
  */
 public final class UpstreamStream implements AutoCloseable {
 
-    private final ClientHttpResponse response;
-    private final @Nullable InputStream body;
+    private final Body body;
+    private final Runnable cancel;
     private final @Nullable Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    UpstreamStream(ClientHttpResponse response) {
-        this(response, null, null);
+    /** Where the answer's bytes come from. */
+    @FunctionalInterface
+    private interface Body {
+
+        InputStream open() throws IOException;
     }
 
-    private UpstreamStream(ClientHttpResponse response, @Nullable InputStream body, @Nullable Runnable onClose) {
-        this.response = response;
+    UpstreamStream(ClientHttpResponse response) {
+        this(response::getBody, () -> cancel(response), null);
+    }
+
+    private UpstreamStream(Body body, Runnable cancel, @Nullable Runnable onClose) {
         this.body = body;
+        this.cancel = cancel;
         this.onClose = onClose;
     }
 
@@ -34,7 +41,12 @@ public final class UpstreamStream implements AutoCloseable {
      * events as it arrives (a provider with another wire format), or the body itself.
      */
     public static UpstreamStream of(ClientHttpResponse response, InputStream body) {
-        return new UpstreamStream(response, body, null);
+        return new UpstreamStream(() -> body, () -> cancel(response), null);
+    }
+
+    /** An answer generated in this process as OpenAI's events, stopped by {@code cancel}. */
+    public static UpstreamStream generated(InputStream events, Runnable cancel) {
+        return new UpstreamStream(() -> events, cancel, null);
     }
 
     /**
@@ -43,7 +55,7 @@ public final class UpstreamStream implements AutoCloseable {
      */
     public UpstreamStream guarded(InputStream body, Runnable onClose) {
         Runnable previous = this.onClose;
-        return new UpstreamStream(response, body, previous == null ? onClose : () -> {
+        return new UpstreamStream(() -> body, cancel, previous == null ? onClose : () -> {
             try {
                 previous.run();
             }
@@ -55,7 +67,7 @@ public final class UpstreamStream implements AutoCloseable {
 
     /** The answer's bytes as they arrive. */
     public InputStream body() throws IOException {
-        return body != null ? body : response.getBody();
+        return body.open();
     }
 
     /** Closes the stream once; it may be closed from another thread to cancel it while it is read. */
@@ -65,7 +77,7 @@ public final class UpstreamStream implements AutoCloseable {
             return;
         }
         try {
-            cancel();
+            cancel.run();
         }
         finally {
             if (onClose != null) {
@@ -74,7 +86,7 @@ public final class UpstreamStream implements AutoCloseable {
         }
     }
 
-    private void cancel() {
+    private static void cancel(ClientHttpResponse response) {
         // The body is closed first: closing the response alone would read the rest of the answer.
         try {
             response.getBody().close();

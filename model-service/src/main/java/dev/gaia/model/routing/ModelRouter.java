@@ -3,10 +3,14 @@ package dev.gaia.model.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.gaia.model.config.ModelProperties;
+import dev.gaia.model.local.LocalModelProvider;
 import dev.gaia.model.provider.OpenAiCompatibleProvider;
 import dev.gaia.model.provider.ProviderRegistry;
 import dev.gaia.shared.problem.ProblemException;
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Decides which provider and model answer a request. A model named {@code openai/<model>},
- * {@code anthropic/<model>} or {@code ollama/<model>} goes to that provider. Otherwise a request
+ * {@code anthropic/<model>}, {@code ollama/<model>} or {@code local/<file>} goes to that provider. Otherwise a request
  * names a model of the OpenAI-compatible provider, or a role ({@code chat}, {@code summary},
  * {@code scoring}), or nothing, which means {@code chat}. A role is answered by its models in
  * {@link RoleProperties order}: one that fails before its answer starts in a way another model may
@@ -40,6 +44,12 @@ public class ModelRouter {
 
     /** The role whose model makes embeddings, which chat completions do not answer. */
     public static final String EMBEDDING_ROLE = "embedding";
+
+    /** The prefixes that name a provider in a model's name. */
+    private static final Set<String> PROVIDERS = Set.of("openai", "anthropic", "ollama", LocalModelProvider.NAME);
+
+    /** The roles a chat model answers, which can be switched to another model at runtime. */
+    public static final List<String> SWITCHABLE_ROLES = List.of(CHAT_ROLE, SUMMARY_ROLE, SCORING_ROLE);
 
     /**
      * The problems of a model that another model of the role may not share: it could not be
@@ -67,13 +77,54 @@ public class ModelRouter {
             + " it is not https://api.anthropic.com), then restart with './gaia down && ./gaia up'.";
 
     private final ProviderRegistry providers;
+    private final LocalModelProvider localModels;
     private final RoleProperties roles;
     private final @Nullable String chatModel;
+    private final Map<String, String> switched = new ConcurrentHashMap<>();
 
-    ModelRouter(ProviderRegistry providers, ModelProperties properties, RoleProperties roles) {
+    ModelRouter(ProviderRegistry providers, LocalModelProvider localModels, ModelProperties properties,
+            RoleProperties roles) {
         this.providers = providers;
+        this.localModels = localModels;
         this.roles = roles;
         this.chatModel = properties.openai().chatModel();
+    }
+
+    /**
+     * Makes {@code model} the first to answer {@code role} from now on, before the role's configured
+     * models, until the service restarts or the role is switched again; returns the model that
+     * answered it first until now.
+     *
+     * @throws ProblemException 400 {@code model_role_unknown} for a role that is not {@code chat},
+     *         {@code summary} or {@code scoring}
+     */
+    public @Nullable String switchRole(String role, String model) {
+        if (!SWITCHABLE_ROLES.contains(role)) {
+            throw ProblemException.badRequest("model_role_unknown", "'" + role + "' is not a role a chat model"
+                    + " answers; switch one of " + String.join(", ", SWITCHABLE_ROLES) + ".");
+        }
+        String previous = switched.get(role);
+        if (previous == null) {
+            List<String> configured = role.equals(CHAT_ROLE) ? configuredChatModels() : roles.models(role);
+            previous = configured.isEmpty() ? null : configured.getFirst();
+        }
+        switched.put(role, model);
+        return previous;
+    }
+
+    /** The model that answers a role first, if the role has any. */
+    public Optional<String> firstModelOf(String role) {
+        try {
+            return Optional.of(plan(role).models().getFirst());
+        }
+        catch (ProblemException notConfigured) {
+            return Optional.empty();
+        }
+    }
+
+    /** The roles switched at runtime and the model that now answers each first. */
+    public Map<String, String> switchedRoles() {
+        return Map.copyOf(switched);
     }
 
     /** The provider and model that answer a request's {@code model} field first. */
@@ -100,11 +151,20 @@ public class ModelRouter {
         if (!knownRole) {
             return new RoutePlan(null, List.of(name));
         }
-        List<String> models = roles.models(role);
+        List<String> models = new ArrayList<>(roles.models(role));
         if (models.isEmpty() || role.equals(CHAT_ROLE)) {
-            models = chatModels();
+            models = configuredChatModels();
         }
-        return new RoutePlan(role, models);
+        String switchedTo = switched.get(role);
+        if (switchedTo != null) {
+            models.remove(switchedTo);
+            models.addFirst(switchedTo);
+        }
+        if (models.isEmpty()) {
+            provider();
+            throw ProblemException.unavailable("model_provider_not_configured", NO_CHAT_MODEL);
+        }
+        return new RoutePlan(role, List.copyOf(models));
     }
 
     /**
@@ -139,19 +199,20 @@ public class ModelRouter {
         return FALLBACK_CODES.contains(problem.code());
     }
 
-    private List<String> chatModels() {
+    /**
+     * The chat role's models as configured: {@code GAIA_CHAT_MODEL} (a model of the OpenAI-compatible
+     * provider unless it names its provider, as {@code local/<file>} does), then {@code gaia.model.roles.chat}.
+     */
+    private List<String> configuredChatModels() {
         List<String> models = new ArrayList<>();
         if (chatModel != null) {
-            models.add("openai/" + chatModel);
+            models.add(PROVIDERS.contains(chatModel.substring(0, Math.max(0, chatModel.indexOf('/'))))
+                    ? chatModel : "openai/" + chatModel);
         }
         for (String model : roles.models(CHAT_ROLE)) {
             if (!models.contains(model)) {
                 models.add(model);
             }
-        }
-        if (models.isEmpty()) {
-            provider();
-            throw ProblemException.unavailable("model_provider_not_configured", NO_CHAT_MODEL);
         }
         return models;
     }
@@ -181,6 +242,7 @@ public class ModelRouter {
             case "anthropic" -> new Route(providers.anthropic().orElseThrow(() -> ProblemException.unavailable(
                     "model_provider_not_configured", ANTHROPIC_NOT_CONFIGURED)), model);
             case "ollama" -> new Route(providers.ollama(), model);
+            case LocalModelProvider.NAME -> new Route(localModels, model);
             default -> null;
         };
     }

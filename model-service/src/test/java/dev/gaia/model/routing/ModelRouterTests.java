@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gaia.model.config.ModelProperties;
+import dev.gaia.model.local.LocalModelProperties;
+import dev.gaia.model.local.LocalModelProvider;
 import dev.gaia.model.provider.OpenAiCompatibleProvider;
 import dev.gaia.model.provider.ProviderRegistry;
 import dev.gaia.model.provider.anthropic.AnthropicProvider;
@@ -40,6 +42,39 @@ class ModelRouterTests {
         assertThat(router.route(null).model()).isEqualTo("gpt-4o-mini");
         assertThat(router.route(" ").model()).isEqualTo("gpt-4o-mini");
         assertThat(router.route("chat").model()).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void sendsALocalModelToTheInProcessEngine() {
+        ModelRouter router = router(null, null);
+
+        Route route = router.route("local/tinyllama.Q4_K_M.gguf");
+
+        assertThat(route.provider()).isInstanceOf(LocalModelProvider.class);
+        assertThat(route.model()).isEqualTo("tinyllama.Q4_K_M.gguf");
+    }
+
+    @Test
+    void takesAChatModelThatNamesItsProviderAsItIs() {
+        ModelRouter router = router(Map.of("gaia.model.openai.chat-model", "local/elena.gguf"));
+
+        assertThat(router.plan("chat").models()).containsExactly("local/elena.gguf");
+    }
+
+    @Test
+    void answersASwitchedRoleFirstWithTheModelItWasSwitchedTo() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.openai.chat-model", "gpt-4o-mini", "gaia.model.roles.summary", "ollama/llama3.2"));
+
+        assertThat(router.switchRole("summary", "local/summary.gguf")).isEqualTo("ollama/llama3.2");
+        assertThat(router.switchRole("chat", "local/chat.gguf")).isEqualTo("openai/gpt-4o-mini");
+
+        assertThat(router.plan("summary").models()).containsExactly("local/summary.gguf", "ollama/llama3.2");
+        assertThat(router.plan(null).models()).containsExactly("local/chat.gguf", "openai/gpt-4o-mini");
+        assertThat(router.switchedRoles()).containsOnly(Map.entry("summary", "local/summary.gguf"),
+                Map.entry("chat", "local/chat.gguf"));
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.switchRole("embedding", "x"))
+                .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_unknown"));
     }
 
     @Test
@@ -216,6 +251,8 @@ class ModelRouterTests {
         RoleProperties roles = binder.bindOrCreate("gaia.model", RoleProperties.class);
         ProviderRegistry registry = new ProviderRegistry(properties, RestClient.builder(), JsonMapper.shared());
         registries.add(registry);
-        return new ModelRouter(registry, properties, roles);
+        LocalModelProvider localModels = new LocalModelProvider(
+                binder.bindOrCreate("gaia.model.local", LocalModelProperties.class), JsonMapper.shared());
+        return new ModelRouter(registry, localModels, properties, roles);
     }
 }

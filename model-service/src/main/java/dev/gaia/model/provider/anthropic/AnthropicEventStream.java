@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.gaia.model.provider.ChunkedInputStream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,13 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * every token when Anthropic sent it. The stream ending before {@code message_stop} is an
  * {@link IOException}, as a connection that broke off would be.
  */
-final class AnthropicEventStream extends InputStream {
+final class AnthropicEventStream extends ChunkedInputStream {
 
     private final BufferedReader upstream;
     private final AnthropicStreamTranslator translator;
     private final JsonMapper jsonMapper;
-    private byte[] pending = new byte[0];
-    private int position;
 
     AnthropicEventStream(InputStream upstream, AnthropicStreamTranslator translator, JsonMapper jsonMapper) {
         this.upstream = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
@@ -32,48 +32,17 @@ final class AnthropicEventStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        if (!fill()) {
-            return -1;
-        }
-        return pending[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        if (!fill()) {
-            return -1;
-        }
-        int count = Math.min(length, pending.length - position);
-        System.arraycopy(pending, position, buffer, offset, count);
-        position += count;
-        return count;
-    }
-
-    @Override
-    public int available() {
-        return pending.length - position;
-    }
-
-    @Override
     public void close() throws IOException {
         upstream.close();
     }
 
-    /** Makes sure there are bytes to hand out, reading Anthropic events until one translates to some. */
-    private boolean fill() throws IOException {
-        while (position == pending.length) {
-            if (translator.finished()) {
-                return false;
-            }
-            List<String> translated = translate(nextEvent());
-            pending = String.join("", translated).getBytes(StandardCharsets.UTF_8);
-            position = 0;
+    /** The translation of the next Anthropic event that translates to something, until the message stops. */
+    @Override
+    protected byte @Nullable [] nextChunk() throws IOException {
+        if (translator.finished()) {
+            return null;
         }
-        return true;
+        return String.join("", translate(nextEvent())).getBytes(StandardCharsets.UTF_8);
     }
 
     private List<String> translate(Event event) throws IOException {

@@ -160,8 +160,8 @@ final class AnthropicTranslation {
     private static String systemPrompt(List<ChatMessage> messages) {
         List<String> parts = new ArrayList<>();
         for (ChatMessage message : messages) {
-            if (isSystem(message)) {
-                String text = textOf(message.content());
+            if (message.instructs()) {
+                String text = message.text();
                 if (!text.isBlank()) {
                     parts.add(text);
                 }
@@ -179,7 +179,7 @@ final class AnthropicTranslation {
         String lastRole = null;
         ArrayNode lastContent = null;
         for (ChatMessage message : messages) {
-            if (isSystem(message)) {
+            if (message.instructs()) {
                 continue;
             }
             String role = message.role().equals("assistant") ? "assistant" : "user";
@@ -213,7 +213,7 @@ final class AnthropicTranslation {
             }
             blocks.addObject().put("type", "tool_result")
                     .put("tool_use_id", toolCallId.stringValue())
-                    .put("content", textOf(message.content()));
+                    .put("content", message.text());
             return blocks;
         }
         addContent(blocks, message.content());
@@ -366,26 +366,5 @@ final class AnthropicTranslation {
             sequences.add(sequence.stringValue());
         }
         return sequences;
-    }
-
-    private static boolean isSystem(ChatMessage message) {
-        return message.role().equals("system") || message.role().equals("developer");
-    }
-
-    /** A message's text: the content string, or its text parts joined. */
-    private static String textOf(@Nullable JsonNode content) {
-        if (content == null || content.isNull()) {
-            return "";
-        }
-        if (content.isString()) {
-            return content.stringValue();
-        }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode part : content) {
-            if (part.path("type").stringValue("").equals("text")) {
-                text.append(part.path("text").stringValue(""));
-            }
-        }
-        return text.toString();
     }
 }

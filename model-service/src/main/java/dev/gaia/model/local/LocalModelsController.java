@@ -1,0 +1,53 @@
+package dev.gaia.model.local;
+
+import dev.gaia.shared.security.GaiaPrincipal;
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The admin operations on the local GGUF models: status, load, unload, reload and switching a role
+ * to one. Every operation answers with the status after it.
+ */
+@RestController
+@RequestMapping("/api/models/local")
+@PreAuthorize("hasRole('ADMIN')")
+class LocalModelsController {
+
+    private final LocalModelService models;
+
+    LocalModelsController(LocalModelService models) {
+        this.models = models;
+    }
+
+    @GetMapping
+    LocalModelsStatus status() {
+        return models.status();
+    }
+
+    @PostMapping("/switch")
+    LocalModelsStatus switchRole(@Valid @RequestBody SwitchModelRequest request, GaiaPrincipal admin) {
+        return models.switchRole(request, admin);
+    }
+
+    @PostMapping("/{name}/load")
+    LocalModelsStatus load(@PathVariable String name) {
+        return models.load(name);
+    }
+
+    @PostMapping("/{name}/unload")
+    LocalModelsStatus unload(@PathVariable String name) {
+        return models.unload(name);
+    }
+
+    @PostMapping("/{name}/reload")
+    LocalModelsStatus reload(@PathVariable String name) {
+        return models.reload(name);
+    }
+}
