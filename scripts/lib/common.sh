@@ -83,12 +83,18 @@ gaia_defaults() {
     : "${GAIA_TEST_REDIS_PORT_BASE:=26379}"
     : "${GAIA_TEST_NATS_PORT_BASE:=24222}"
     : "${GAIA_TEST_NATS_MONITOR_PORT_BASE:=28222}"
+    : "${GAIA_MODELS_DIR:=$GAIA_ROOT/models}"
+    : "${GAIA_HF_ENDPOINT:=https://huggingface.co}"
     : "${GAIA_DEBIAN_MIRROR:=http://deb.debian.org/debian}"
     : "${GAIA_PGVECTOR_SOURCE_SUITE:=trixie}"
 
     case $GAIA_HOME in
         /*) ;;
         *) GAIA_HOME=$PWD/$GAIA_HOME ;;
+    esac
+    case $GAIA_MODELS_DIR in
+        /*) ;;
+        *) GAIA_MODELS_DIR=$PWD/$GAIA_MODELS_DIR ;;
     esac
 }
 
