@@ -192,14 +192,16 @@ class ConversationStreamingIT {
     }
 
     @Test
-    void anNpcsOwnChatModelIsTheOneAskedFor() throws Exception {
-        UUID ownModelNpc = NPCS.add(game, ELENA.replace("{\"name\"", "{\"chat_model\": \"elena-13b\", \"name\""));
+    void anNpcsOwnChatModelAndTemperatureAreTheOnesAskedFor() throws Exception {
+        UUID ownModelNpc = NPCS.add(game, ELENA.replace("{\"name\"",
+                "{\"model_settings\": {\"chat_model\": \"elena-13b\", \"temperature\": 0.3}, \"name\""));
         HttpResponse<String> started = post("/api/conversations/start", player, Map.of("npc_id", ownModelNpc));
         String session = json.readTree(started.body()).path("session_id").asString();
 
         message(session, player, "Hi", "application/x-ndjson");
 
         assertThat(MODEL.lastRequest().json().path("model").asString()).isEqualTo("elena-13b");
+        assertThat(MODEL.lastRequest().json().path("temperature").asDouble()).isEqualTo(0.3);
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.gaia.chat.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A streamed request to {@code POST /v1/chat/completions}, in OpenAI's wire format.
  *
@@ -9,9 +12,10 @@ import java.util.List;
  * @param messages the prompt
  * @param stream always {@code true}: replies are relayed token by token
  * @param streamOptions asks for the token counts in the stream's last chunk
+ * @param temperature the sampling temperature, left out for the model's default
  */
 public record ChatCompletionRequest(String model, List<ChatMessage> messages, boolean stream,
-        StreamOptions streamOptions) {
+        StreamOptions streamOptions, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double temperature) {
 
     /** The model role model-service routes to the game's chat model. */
     public static final String CHAT_ROLE = "chat";
@@ -22,7 +26,13 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, bo
 
     /** A streamed completion of {@code messages} by {@code model}, with token counts. */
     public static ChatCompletionRequest streaming(String model, List<ChatMessage> messages) {
-        return new ChatCompletionRequest(model, messages, true, new StreamOptions(true));
+        return streaming(model, messages, null);
+    }
+
+    /** A streamed completion of {@code messages} by {@code model} at {@code temperature}, with token counts. */
+    public static ChatCompletionRequest streaming(String model, List<ChatMessage> messages,
+            @Nullable Double temperature) {
+        return new ChatCompletionRequest(model, messages, true, new StreamOptions(true), temperature);
     }
 
     /** @param includeUsage whether the last chunk carries the token counts */

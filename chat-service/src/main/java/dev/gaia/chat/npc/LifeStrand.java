@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * An NPC as npc-service describes it (DESIGN §2): who they are, how they feel, whom they know
@@ -17,8 +18,9 @@ import tools.jackson.databind.JsonNode;
  * @param personality traits, motivations, fears and the Big Five
  * @param currentStatus mood, health and energy right now
  * @param relationships whom the NPC knows, by name or id: a description or a structured object
- * @param knowledge facts the NPC knows
- * @param chatModel the model this NPC speaks with, when the designer chose one
+ * @param knowledge facts the NPC knows, as their texts
+ * @param modelSettings the model this NPC speaks with and how, when the designer chose; npc-service
+ *        shows it to designers and admins only, so a player's read comes without it
  */
 public record LifeStrand(
         String name,
@@ -26,8 +28,8 @@ public record LifeStrand(
         @Nullable Personality personality,
         @Nullable CurrentStatus currentStatus,
         Map<String, JsonNode> relationships,
-        List<String> knowledge,
-        @Nullable String chatModel) {
+        @JsonDeserialize(contentUsing = KnowledgeText.class) List<String> knowledge,
+        @Nullable ModelSettings modelSettings) {
 
     public LifeStrand {
         // Kept in the order the designer wrote them: the prompt lists them that way.
@@ -73,5 +75,13 @@ public record LifeStrand(
      * @param energy the NPC's energy, 0..100
      */
     public record CurrentStatus(@Nullable String mood, @Nullable Integer health, @Nullable Integer energy) {
+    }
+
+    /**
+     * @param chatModel a role or a concrete model such as {@code openai/gpt-4o-mini}; absent, the
+     *        game's chat model
+     * @param temperature the sampling temperature, 0..2; absent, the model's default
+     */
+    public record ModelSettings(@Nullable String chatModel, @Nullable Double temperature) {
     }
 }

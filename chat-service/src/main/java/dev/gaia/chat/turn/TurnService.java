@@ -71,9 +71,13 @@ class TurnService {
                 () -> history.recent(conversation.getGameId(), conversation.getId()), lookups);
         LifeStrand npc = npcs.lifeStrand(conversation.getNpcId(), caller);
         List<ChatMessage> prompt = prompts.build(npc, join(recent), content);
-        String model = npc.chatModel() != null ? npc.chatModel() : ChatCompletionRequest.CHAT_ROLE;
+        LifeStrand.ModelSettings settings = npc.modelSettings();
+        String model = settings != null && settings.chatModel() != null ? settings.chatModel()
+                : ChatCompletionRequest.CHAT_ROLE;
+        Double temperature = settings != null ? settings.temperature() : null;
         try {
-            relay(caller, conversation, content, receivedAt, ChatCompletionRequest.streaming(model, prompt), reply);
+            relay(caller, conversation, content, receivedAt,
+                    ChatCompletionRequest.streaming(model, prompt, temperature), reply);
         }
         catch (IOException ex) {
             log.debug("The client left conversation {} during a reply; the reply was cancelled", sessionId);

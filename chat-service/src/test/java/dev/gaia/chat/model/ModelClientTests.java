@@ -68,6 +68,21 @@ class ModelClientTests {
         assertThat(body.path("stream").asBoolean()).isTrue();
         assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
         assertThat(body.path("messages").get(1).path("content").asString()).isEqualTo("Hi");
+        assertThat(body.has("temperature")).as("left to the model when the NPC names none").isFalse();
+    }
+
+    @Test
+    void passesTheNpcsTemperatureOn() {
+        upstream.reply("Hola");
+        ChatCompletionRequest warm = ChatCompletionRequest.streaming("elena-13b", REQUEST.messages(), 1.2);
+
+        try (CompletionStream stream = client(upstreamUrl()).stream(warm, NPC_ID, "caller-token")) {
+            assertThat(stream.nextToken()).isEqualTo("Hola");
+        }
+
+        JsonNode body = upstream.lastRequest().json();
+        assertThat(body.path("model").asString()).isEqualTo("elena-13b");
+        assertThat(body.path("temperature").asDouble()).isEqualTo(1.2);
     }
 
     @Test

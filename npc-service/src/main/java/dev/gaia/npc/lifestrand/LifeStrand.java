@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Who a character is: the body of {@code POST /api/npcs} (DESIGN §2), every string and list
@@ -160,7 +161,8 @@ public record LifeStrand(
     }
 
     /**
-     * Something a character knows.
+     * Something a character knows. A fact that is nothing but its text is written as a plain
+     * string, as it may be given.
      *
      * @param text the fact
      * @param source where they learned it, such as {@code designer} or a conversation id
@@ -169,6 +171,7 @@ public record LifeStrand(
      * @param keys words that bring the fact to mind (a Character Card lorebook's keys)
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonSerialize(using = KnowledgeFactSerializer.class)
     public record KnowledgeFact(
             @NotBlank @Size(max = 1000) String text,
             @Nullable @Size(max = 200) String source,

@@ -2,12 +2,14 @@ package dev.gaia.npc.lifestrand;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A designer created a character ({@code npc.created.v1}).
+ * A character was created ({@code npc.created.v1}).
  *
  * @param npcId the new character
  * @param name its name
- * @param createdBy the designer or admin who created it
+ * @param createdBy the designer or admin who created it, {@code null} when the platform did
  */
-record NpcCreated(UUID npcId, String name, UUID createdBy) {
+record NpcCreated(UUID npcId, String name, @Nullable UUID createdBy) {
 }

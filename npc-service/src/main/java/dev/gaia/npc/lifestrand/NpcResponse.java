@@ -1,22 +1,75 @@
 package dev.gaia.npc.lifestrand;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gaia.shared.security.GaiaPrincipal;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A character as {@code GET /api/npcs/{id}} shows it: its Life Strand's fields beside its id,
- * game and times.
+ * game, version and times. Players get neither the designer-only parts of the Life Strand
+ * ({@link #DESIGNER_ONLY}) nor {@code visible_to_players}. Empty lists and maps of the Life
+ * Strand are left out, as a designer may leave them out (their contents, such as
+ * {@code extensions}, are shown as given).
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record NpcResponse(
         UUID npcId,
         UUID gameId,
-        @JsonUnwrapped LifeStrand lifeStrand,
+        long version,
+        @Nullable Boolean visibleToPlayers,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonIgnore Map<String, JsonNode> lifeStrand) {
 
-    static NpcResponse of(Npc npc) {
-        return new NpcResponse(npc.id(), npc.gameId(), npc.lifeStrand(), npc.createdAt(), npc.updatedAt());
+    /**
+     * The Life Strand fields only designers and admins see. The model settings stay visible: the
+     * conversation a player starts is answered with the NPC's own model.
+     */
+    static final Set<String> DESIGNER_ONLY = Set.of("safety", "extensions", "goals");
+
+    static NpcResponse of(NpcView npc, boolean visibleToPlayers, GaiaPrincipal caller, JsonMapper jsonMapper) {
+        boolean designer = caller.isDesignerOrAdmin();
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        jsonMapper.valueToTree(npc.lifeStrand()).properties().forEach(field -> {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject() && !KEPT_AS_GIVEN.contains(name)) {
+                value = withoutEmptyLists((ObjectNode) value);
+            }
+            if ((designer || !DESIGNER_ONLY.contains(name)) && !(value.isContainer() && value.isEmpty())) {
+                fields.put(name, value);
+            }
+        });
+        return new NpcResponse(npc.npcId(), npc.gameId(), npc.version(), designer ? visibleToPlayers : null,
+                npc.createdAt(), npc.updatedAt(), fields);
+    }
+
+    /** Maps whose members are the designer's own data, not lists of the Life Strand's shape. */
+    private static final Set<String> KEPT_AS_GIVEN = Set.of("relationships", "extensions");
+
+    private static ObjectNode withoutEmptyLists(ObjectNode part) {
+        ObjectNode pruned = part.deepCopy();
+        part.properties().forEach(member -> {
+            if (member.getValue().isArray() && member.getValue().isEmpty()) {
+                pruned.remove(member.getKey());
+            }
+        });
+        return pruned;
+    }
+
+    @JsonAnyGetter
+    Map<String, JsonNode> lifeStrandFields() {
+        return lifeStrand;
     }
 }

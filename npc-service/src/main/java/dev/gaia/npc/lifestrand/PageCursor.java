@@ -4,13 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.gaia.shared.problem.ProblemException;
-
-import org.springframework.data.domain.KeysetScrollPosition;
-import org.springframework.data.domain.ScrollPosition;
 
 /**
  * Where a page of characters ends: the creation time and id of its last character, opaque to
@@ -19,10 +15,6 @@ import org.springframework.data.domain.ScrollPosition;
 record PageCursor(Instant createdAt, UUID id) {
 
     private static final String SEPARATOR = "|";
-
-    static PageCursor after(Npc npc) {
-        return new PageCursor(npc.createdAt(), npc.id());
-    }
 
     String encode() {
         String plain = createdAt + SEPARATOR + id;
@@ -42,11 +34,6 @@ record PageCursor(Instant createdAt, UUID id) {
         catch (IllegalArgumentException | DateTimeException ex) {
             throw invalid();
         }
-    }
-
-    /** The keyset position just after this cursor, for {@link NpcRepository}. */
-    KeysetScrollPosition position() {
-        return ScrollPosition.forward(Map.of("createdAt", createdAt, "id", id));
     }
 
     private static ProblemException invalid() {

@@ -12,8 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * A Life Strand sent to the API must say exactly what it means: a field the API does not know
  * (a typo such as {@code big_fve}) or a fraction where a whole number belongs is a 400, not
- * silently dropped. Only request bodies are strict; events and other services' answers are
- * still read tolerantly.
+ * silently dropped. Only request bodies (and merge patches applied to a Life Strand) are
+ * strict; events and other services' answers are still read tolerantly.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration implements WebMvcConfigurer {
@@ -21,7 +21,12 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
     private final JsonMapper strictMapper;
 
     StrictJsonConfiguration(JsonMapper jsonMapper) {
-        this.strictMapper = jsonMapper.rebuild()
+        this.strictMapper = strict(jsonMapper);
+    }
+
+    /** {@code jsonMapper}, but refusing unknown fields and fractions where whole numbers belong. */
+    static JsonMapper strict(JsonMapper jsonMapper) {
+        return jsonMapper.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .build();
