@@ -118,6 +118,17 @@ class GatewaySecurityIT {
     }
 
     @Test
+    void letsBrowsersSendIfMatchForAnNpcsVersion() {
+        client.options().uri("/api/npcs/" + UUID.randomUUID())
+                .header(HttpHeaders.ORIGIN, GAME_ORIGIN)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpMethod.PATCH.name())
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type,if-match,x-gaia-change-note")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, GAME_ORIGIN);
+    }
+
+    @Test
     void refusesPreflightOfOtherOrigin() {
         client.options().uri("/api/npcs")
                 .header(HttpHeaders.ORIGIN, "http://elsewhere.example")

@@ -25,9 +25,10 @@ class CrossOriginConfiguration {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(properties.corsAllowedOrigins());
             cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            // If-Match and ETag carry an NPC's version for optimistic concurrency.
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                    "Last-Event-ID"));
-            cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+                    "Last-Event-ID", HttpHeaders.IF_MATCH, "X-Gaia-Change-Note"));
+            cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG));
             cors.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/**", cors);
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import dev.gaia.npc.config.StrictJsonConfiguration;
 import dev.gaia.shared.events.OutboxWriter;
 import dev.gaia.shared.problem.ProblemException;
 import dev.gaia.shared.security.GaiaPrincipal;

@@ -1,22 +1,21 @@
-package dev.gaia.npc.lifestrand;
+package dev.gaia.npc.config;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A Life Strand sent to the API must say exactly what it means: a field the API does not know
- * (a typo such as {@code big_fve}) or a fraction where a whole number belongs is a 400, not
- * silently dropped. Only request bodies (and merge patches applied to a Life Strand) are
- * strict; events and other services' answers are still read tolerantly.
+ * A request body sent to npc-service must say exactly what it means: a field the API does not
+ * know (a typo such as {@code big_fve} or {@code intensty}) or a fraction where a whole number
+ * belongs is a 400, not silently dropped. Only what clients send is read strictly; events and
+ * other services' answers are still read tolerantly.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration implements WebMvcConfigurer {
+public class StrictJsonConfiguration implements WebMvcConfigurer {
 
     private final JsonMapper strictMapper;
 
@@ -25,7 +24,7 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
     }
 
     /** {@code jsonMapper}, but refusing unknown fields and fractions where whole numbers belong. */
-    static JsonMapper strict(JsonMapper jsonMapper) {
+    public static JsonMapper strict(JsonMapper jsonMapper) {
         return jsonMapper.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -34,11 +33,6 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-        converters.configureMessageConverters(converter -> {
-            if (converter instanceof JacksonJsonHttpMessageConverter json) {
-                json.registerMappersForType(LifeStrand.class,
-                        mappers -> mappers.put(MediaType.APPLICATION_JSON, strictMapper));
-            }
-        });
+        converters.withJsonConverter(new JacksonJsonHttpMessageConverter(strictMapper));
     }
 }

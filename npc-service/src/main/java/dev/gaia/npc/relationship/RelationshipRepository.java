@@ -1,0 +1,56 @@
+package dev.gaia.npc.relationship;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+/** Relationships of every game; every lookup names the game. */
+interface RelationshipRepository extends Repository<Relationship, UUID> {
+
+    /** Stores a new relationship at once, so that a pair written twice at the same time fails here. */
+    Relationship saveAndFlush(Relationship relationship);
+
+    /** The relationship between a character and a target, from whichever side it was written. */
+    @Query("""
+            select r from Relationship r where r.gameId = :gameId and (
+                (r.npcId = :npcId and r.targetType = :targetType and r.targetId = :targetId)
+                or (:targetType = dev.gaia.npc.relationship.TargetType.NPC and r.npcId = :targetId
+                    and r.targetType = dev.gaia.npc.relationship.TargetType.NPC and r.targetId = :npcId))""")
+    Optional<Relationship> findBetween(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId,
+            @Param("targetType") TargetType targetType, @Param("targetId") UUID targetId);
+
+    /** As {@link #findBetween}, locked until the transaction ends, so that concurrent changes never lose one another. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select r from Relationship r where r.gameId = :gameId and (
+                (r.npcId = :npcId and r.targetType = :targetType and r.targetId = :targetId)
+                or (:targetType = dev.gaia.npc.relationship.TargetType.NPC and r.npcId = :targetId
+                    and r.targetType = dev.gaia.npc.relationship.TargetType.NPC and r.targetId = :npcId))""")
+    Optional<Relationship> lockBetween(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId,
+            @Param("targetType") TargetType targetType, @Param("targetId") UUID targetId);
+
+    /**
+     * The relationships a character is either end of, oldest first; with {@code onlyPlayer} set,
+     * those with players other than {@code onlyPlayer} are left out.
+     */
+    @Query("""
+            select r from Relationship r where r.gameId = :gameId
+            and (r.npcId = :npcId or (r.targetType = dev.gaia.npc.relationship.TargetType.NPC and r.targetId = :npcId))
+            and (:everyPlayer = true or r.targetType = dev.gaia.npc.relationship.TargetType.NPC
+                 or r.targetId = :onlyPlayer)
+            order by r.createdAt, r.id""")
+    List<Relationship> findInvolving(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId,
+            @Param("everyPlayer") boolean everyPlayer, @Param("onlyPlayer") UUID onlyPlayer);
+
+    @Query("""
+            select count(r) from Relationship r where r.gameId = :gameId
+            and (r.npcId = :npcId or (r.targetType = dev.gaia.npc.relationship.TargetType.NPC and r.targetId = :npcId))""")
+    long countInvolving(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId);
+}
