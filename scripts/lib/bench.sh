@@ -53,11 +53,32 @@ bench_postgres_down() {
     pg_stop
 }
 
+# NATS for model-service's outbox: the one of ./gaia up when it runs, else one of its own.
+bench_nats_up() {
+    if nats_healthy "$GAIA_NATS_MONITOR_PORT"; then
+        info "using the NATS of ./gaia up on port $GAIA_NATS_PORT"
+        return 0
+    fi
+    require_command nats-server nats-server
+    INFRA_HOME="$GAIA_HOME/bench"
+    NATS_PORT=$(free_port_from "$GAIA_TEST_NATS_PORT_BASE")
+    NATS_MONITOR_PORT=$(free_port_from "$GAIA_TEST_NATS_MONITOR_PORT_BASE")
+    add_cleanup bench_nats_down
+    nats_start
+    GAIA_NATS_URL="nats://127.0.0.1:$NATS_PORT"
+}
+
+bench_nats_down() {
+    INFRA_HOME="$GAIA_HOME/bench"
+    nats_stop
+}
+
 # model-service against a fake upstream: its share of time to first token, embedding latency and throughput.
 bench_model() {
     bench_build bench,model-service
     bench_postgres_up
-    export GAIA_POSTGRES_HOST GAIA_POSTGRES_PORT GAIA_POSTGRES_DB GAIA_POSTGRES_USER GAIA_POSTGRES_PASSWORD
+    bench_nats_up
+    export GAIA_POSTGRES_HOST GAIA_POSTGRES_PORT GAIA_POSTGRES_DB GAIA_POSTGRES_USER GAIA_POSTGRES_PASSWORD GAIA_NATS_URL
     (cd "$GAIA_ROOT" && bench_java dev.gaia.bench.ModelBench "$(service_jar model-service)" "$(bench_results)" \
         "${GAIA_BENCH_SERVICE_JAVA_OPTS:--XX:+UseSerialGC -Xms128m -Xmx384m}" "$GAIA_HOME/logs/bench-model-service.log")
 }

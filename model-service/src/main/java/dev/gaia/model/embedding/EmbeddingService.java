@@ -9,8 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Supplier;
 
+import dev.gaia.model.routing.ModelRouter;
+import dev.gaia.model.usage.CallContext;
+import dev.gaia.model.usage.ModelCallMeter;
+import dev.gaia.model.usage.TokenUsage;
+import dev.gaia.model.usage.UsageRecorder;
 import dev.gaia.shared.problem.ProblemException;
+import dev.gaia.shared.security.GaiaPrincipal;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -34,16 +42,22 @@ class EmbeddingService {
 
     private final EmbeddingModels models;
     private final EmbeddingCache cache;
+    private final UsageRecorder usage;
     private final int batchSize;
 
-    EmbeddingService(EmbeddingModels models, EmbeddingCache cache, EmbeddingProperties properties) {
+    EmbeddingService(EmbeddingModels models, EmbeddingCache cache, UsageRecorder usage,
+            EmbeddingProperties properties) {
         this.models = models;
         this.cache = cache;
+        this.usage = usage;
         this.batchSize = properties.batchSize();
     }
 
-    /** Answers an OpenAI embeddings request. */
-    EmbeddingsResponse embed(CreateEmbeddingsRequest request) {
+    /**
+     * Answers an OpenAI embeddings request, recorded in the usage of the caller's game like every
+     * model call (a priced provider's model is refused once the game's budget is spent).
+     */
+    EmbeddingsResponse embed(GaiaPrincipal caller, @Nullable UUID npcId, CreateEmbeddingsRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         List<String> texts = inputsOf(request.input(), errors);
         boolean base64 = base64(request.encodingFormat(), errors);
@@ -57,7 +71,7 @@ class EmbeddingService {
         Embedder model = models.resolve(request.model());
         OptionalInt dimensions = request.dimensions() == null ? OptionalInt.empty() : OptionalInt.of(request.dimensions());
 
-        Result result = vectors(model, texts, dimensions);
+        Result result = metered(model, caller, npcId, () -> vectors(model, texts, dimensions));
         List<EmbeddingsResponse.Item> data = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             float[] vector = result.vectors().get(i);
@@ -65,6 +79,23 @@ class EmbeddingService {
         }
         return new EmbeddingsResponse("list", data, model.id(), result.vectors().getFirst().length,
                 new EmbeddingsResponse.Usage(result.promptTokens(), result.promptTokens()));
+    }
+
+    private Result metered(Embedder model, GaiaPrincipal caller, @Nullable UUID npcId, Supplier<Result> embedding) {
+        int slash = model.id().indexOf('/');
+        try (ModelCallMeter meter = usage.start(CallContext.of(caller, npcId, ModelRouter.EMBEDDING_ROLE,
+                model.id().substring(0, slash), model.id().substring(slash + 1)))) {
+            try {
+                Result result = embedding.get();
+                meter.tokens(TokenUsage.of(result.promptTokens(), 0));
+                meter.succeeded();
+                return result;
+            }
+            catch (ProblemException ex) {
+                meter.failed(ex.code());
+                throw ex;
+            }
+        }
     }
 
     /** The vector of every text, in order, from the cache where it holds them and from the model otherwise. */

@@ -1,7 +1,12 @@
 package dev.gaia.model.embedding;
 
+import dev.gaia.model.usage.CallContext;
+import dev.gaia.shared.security.GaiaPrincipal;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** OpenAI's {@code POST /v1/embeddings}. */
@@ -15,7 +20,9 @@ class EmbeddingsController {
     }
 
     @PostMapping("/v1/embeddings")
-    EmbeddingsResponse create(@RequestBody CreateEmbeddingsRequest request) {
-        return embeddings.embed(request);
+    EmbeddingsResponse create(@RequestBody CreateEmbeddingsRequest request,
+            @RequestHeader(name = CallContext.NPC_HEADER, required = false) @Nullable String npcId,
+            GaiaPrincipal caller) {
+        return embeddings.embed(caller, CallContext.npcIdFromHeader(npcId), request);
     }
 }

@@ -5,12 +5,19 @@ import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.provider.ProviderRegistry;
+import dev.gaia.model.usage.CallContext;
+import dev.gaia.model.usage.ModelCallMeter;
+import dev.gaia.model.usage.UsageRecorder;
 import dev.gaia.shared.problem.ProblemException;
+import dev.gaia.shared.security.GaiaPrincipal;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +29,12 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
 
 class EmbeddingServiceTests {
 
@@ -32,7 +45,29 @@ class EmbeddingServiceTests {
     private static final ProviderRegistry noProvider = new ProviderRegistry(
             bind("gaia.model", ModelProperties.class), RestClient.builder(), json);
 
+    private static final GaiaPrincipal CALLER = new GaiaPrincipal(UUID.randomUUID(), UUID.randomUUID(), "mira",
+            Set.of("designer"), "token");
+    private static final UsageRecorder usage = mock(UsageRecorder.class);
+    private static final ModelCallMeter meter = mock(ModelCallMeter.class);
+
     private final EmbeddingService service = service(Map.of("gaia.model.embedding.batch-size", "3"));
+
+    @BeforeEach
+    void meterEveryCall() {
+        reset(usage, meter);
+        given(usage.start(any())).willReturn(meter);
+    }
+
+    @Test
+    void recordsEveryCallInTheUsageOfTheCallersGame() {
+        UUID npcId = UUID.randomUUID();
+        service.embed(CALLER, npcId, request("{\"input\":[\"A lantern by the door.\", \"Rain on the roof.\"]}"));
+
+        then(usage).should().start(new CallContext(CALLER.gameId(), CALLER.userId(), npcId, "embedding", "onnx",
+                "bge-small-en-v1.5"));
+        then(meter).should().tokens(argThat(tokens -> tokens.input() > 0 && tokens.output() == 0));
+        then(meter).should().succeeded();
+    }
 
     @AfterAll
     static void release() {
@@ -42,7 +77,7 @@ class EmbeddingServiceTests {
 
     @Test
     void answersInOpenAisShapeNamingModelAndDimension() {
-        EmbeddingsResponse response = service.embed(request("{\"input\":\"The harbour is quiet tonight.\"}"));
+        EmbeddingsResponse response = service.embed(CALLER, null, request("{\"input\":\"The harbour is quiet tonight.\"}"));
 
         assertThat(response.object()).isEqualTo("list");
         assertThat(response.model()).isEqualTo("onnx/bge-small-en-v1.5");
@@ -57,8 +92,8 @@ class EmbeddingServiceTests {
 
     @Test
     void answersARepeatedTextFromTheCacheWithTheIdenticalVector() {
-        float[] first = vectorOf(service.embed(request("{\"input\":\"A cached line about the moon.\"}")), 0);
-        EmbeddingsResponse again = service.embed(request("{\"input\":[\"A cached line about the moon.\"]}"));
+        float[] first = vectorOf(service.embed(CALLER, null, request("{\"input\":\"A cached line about the moon.\"}")), 0);
+        EmbeddingsResponse again = service.embed(CALLER, null, request("{\"input\":[\"A cached line about the moon.\"]}"));
 
         assertThat(vectorOf(again, 0)).isSameAs(first);
         assertThat(again.usage().promptTokens()).isZero();
@@ -68,13 +103,13 @@ class EmbeddingServiceTests {
     void embedsABatchLargerThanTheBatchSizeAsItEmbedsEachTextAlone() {
         List<String> texts = IntStream.range(0, 7).mapToObj(i -> "Villager number " + i + " sells apples.").toList();
 
-        EmbeddingsResponse batch = service.embed(new CreateEmbeddingsRequest(null, json.valueToTree(texts),
+        EmbeddingsResponse batch = service.embed(CALLER, null, new CreateEmbeddingsRequest(null, json.valueToTree(texts),
                 null, null, null));
 
         assertThat(batch.data()).extracting(EmbeddingsResponse.Item::index).containsExactly(0, 1, 2, 3, 4, 5, 6);
         EmbeddingService uncached = service(Map.of());
         for (int i = 0; i < texts.size(); i++) {
-            float[] alone = vectorOf(uncached.embed(new CreateEmbeddingsRequest("embedding",
+            float[] alone = vectorOf(uncached.embed(CALLER, null, new CreateEmbeddingsRequest("embedding",
                     json.valueToTree(texts.get(i)), null, null, null)), 0);
             assertThat(vectorOf(batch, i)).containsExactly(alone, within(1e-5f));
         }
@@ -83,9 +118,9 @@ class EmbeddingServiceTests {
     @Test
     void encodesBase64AsLittleEndianFloats() {
         String text = "The wind turns east.";
-        float[] floats = vectorOf(service.embed(request("{\"input\":\"" + text + "\"}")), 0);
+        float[] floats = vectorOf(service.embed(CALLER, null, request("{\"input\":\"" + text + "\"}")), 0);
 
-        Object encoded = service.embed(request("{\"input\":\"" + text + "\",\"encoding_format\":\"base64\"}"))
+        Object encoded = service.embed(CALLER, null, request("{\"input\":\"" + text + "\",\"encoding_format\":\"base64\"}"))
                 .data().getFirst().embedding();
 
         ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode((String) encoded)).order(ByteOrder.LITTLE_ENDIAN);
@@ -120,7 +155,7 @@ class EmbeddingServiceTests {
 
     @Test
     void refusesAnUnknownInProcessModel() {
-        assertThatThrownBy(() -> service.embed(request("{\"model\":\"onnx/e5-large\",\"input\":\"hi\"}")))
+        assertThatThrownBy(() -> service.embed(CALLER, null, request("{\"model\":\"onnx/e5-large\",\"input\":\"hi\"}")))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
                     assertThat(problem.status().value()).isEqualTo(400);
                     assertThat(problem.code()).isEqualTo("embedding_model_unknown");
@@ -129,7 +164,7 @@ class EmbeddingServiceTests {
 
     @Test
     void saysAProvidersModelNeedsAProvider() {
-        assertThatThrownBy(() -> service.embed(request("{\"model\":\"openai/text-embedding-3-small\",\"input\":\"hi\"}")))
+        assertThatThrownBy(() -> service.embed(CALLER, null, request("{\"model\":\"openai/text-embedding-3-small\",\"input\":\"hi\"}")))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
                     assertThat(problem.status().value()).isEqualTo(503);
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
@@ -138,7 +173,7 @@ class EmbeddingServiceTests {
     }
 
     private static void assertInvalid(CreateEmbeddingsRequest request, String... fields) {
-        assertThatThrownBy(() -> service(Map.of()).embed(request))
+        assertThatThrownBy(() -> service(Map.of()).embed(CALLER, null, request))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
                     assertThat(problem.status().value()).isEqualTo(400);
                     assertThat(problem.code()).isEqualTo("validation_failed");
@@ -151,7 +186,7 @@ class EmbeddingServiceTests {
     private static EmbeddingService service(Map<String, String> settings) {
         EmbeddingProperties properties = bind("gaia.model.embedding", EmbeddingProperties.class, settings);
         return new EmbeddingService(new EmbeddingModels(onnx, properties, noProvider), new EmbeddingCache(properties),
-                properties);
+                usage, properties);
     }
 
     private static CreateEmbeddingsRequest request(String body) {
