@@ -60,6 +60,8 @@ public final class ModelBench {
             + "{\"role\":\"user\",\"content\":\"Good evening! Any news from the harbour?\"}]}";
 
     private static final JsonMapper json = JsonMapper.shared();
+    private static final int WARM_UP_ROUNDS = 150;
+    private static final int EMBEDDING_WARM_UP = 500;
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
@@ -95,7 +97,8 @@ public final class ModelBench {
                                 + UPSTREAM_TTFT.toMillis() + " ms, " + REPLY.size() + " tokens");
 
                 System.err.println("warming up ...");
-                for (int i = 0; i < 10; i++) {
+                // Until the JIT has compiled the hot path: measured earlier, the service runs interpreted.
+                for (int i = 0; i < WARM_UP_ROUNDS; i++) {
                     round(direct, null, 16);
                     round(through, token, 16);
                 }
@@ -182,7 +185,7 @@ public final class ModelBench {
         URI uri = URI.create("http://127.0.0.1:" + port + "/v1/embeddings");
         ObjectNode result = json.createObjectNode();
         JsonNode sample = embed(uri, token, List.of("Who keeps the lighthouse?"));
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < EMBEDDING_WARM_UP; i++) {
             embed(uri, token, List.of("warm-up question " + i + " about the lighthouse?"));
         }
         double[] cold = new double[EMBEDDING_QUERIES];

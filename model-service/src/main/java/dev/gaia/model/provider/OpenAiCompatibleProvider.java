@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -51,7 +50,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
                 .build();
         // No read timeout: Spring applies it to the whole exchange, body included, which would cut long streams.
         this.restClient = builder.clone()
-                .requestFactory(new JdkClientHttpRequestFactory(httpClient))
+                .requestFactory(ProviderExchanges.requestFactory(httpClient))
                 .baseUrl(properties.baseUrl().toString())
                 .defaultHeaders(headers -> {
                     if (properties.apiKey() != null) {

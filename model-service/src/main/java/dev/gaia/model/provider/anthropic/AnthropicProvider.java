@@ -15,7 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -57,7 +56,7 @@ public final class AnthropicProvider implements ChatProvider, AutoCloseable {
                 .build();
         // No read timeout: Spring applies it to the whole exchange, body included, which would cut long streams.
         this.restClient = builder.clone()
-                .requestFactory(new JdkClientHttpRequestFactory(httpClient))
+                .requestFactory(ProviderExchanges.requestFactory(httpClient))
                 .baseUrl(properties.baseUrl().toString())
                 .defaultHeaders(headers -> {
                     headers.set("x-api-key", properties.apiKey());

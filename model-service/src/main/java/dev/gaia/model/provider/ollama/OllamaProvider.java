@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -51,7 +50,7 @@ public final class OllamaProvider implements ChatProvider, AutoCloseable {
                 .build();
         // No read timeout: Spring applies it to the whole exchange, and a pull streams for minutes.
         this.restClient = builder.clone()
-                .requestFactory(new JdkClientHttpRequestFactory(httpClient))
+                .requestFactory(ProviderExchanges.requestFactory(httpClient))
                 .baseUrl(properties.baseUrl().toString())
                 .build();
         this.jsonMapper = jsonMapper;
