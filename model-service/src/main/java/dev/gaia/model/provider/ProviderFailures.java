@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Map;
 
 import dev.gaia.shared.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,9 @@ public final class ProviderFailures {
 
     /** Upstream messages are shown to callers, within reason. */
     private static final int MAX_MESSAGE_LENGTH = 500;
+
+    /** The problem property of a {@code model_provider_error} that holds the provider's HTTP status. */
+    public static final String UPSTREAM_STATUS = "upstream_status";
 
     /** The settings of the OpenAI-compatible provider. */
     static final Settings OPENAI = new Settings("GAIA_OPENAI_BASE_URL", "GAIA_OPENAI_API_KEY");
@@ -63,15 +67,17 @@ public final class ProviderFailures {
                     headers.getFirst(HttpHeaders.RETRY_AFTER));
         }
         if (status.is5xxServerError()) {
-            return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",
-                    "The model provider failed to answer (HTTP " + code + ")" + quoted(upstreamMessage));
+            return new ProblemException(HttpStatus.BAD_GATEWAY, "model_provider_error",
+                    "The model provider failed to answer (HTTP " + code + ")" + quoted(upstreamMessage),
+                    Map.of(UPSTREAM_STATUS, code), HttpHeaders.EMPTY);
         }
         if (status.is4xxClientError()) {
             return ProblemException.of(HttpStatus.BAD_REQUEST, "model_provider_rejected_request",
                     "The model provider rejected the request (HTTP " + code + ")" + quoted(upstreamMessage));
         }
-        return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_error",
-                "The model provider gave an unexpected answer (HTTP " + code + ").");
+        return new ProblemException(HttpStatus.BAD_GATEWAY, "model_provider_error",
+                "The model provider gave an unexpected answer (HTTP " + code + ").", Map.of(UPSTREAM_STATUS, code),
+                HttpHeaders.EMPTY);
     }
 
     /** The provider could not be reached, or did not answer in time. */

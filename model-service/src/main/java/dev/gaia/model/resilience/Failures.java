@@ -3,9 +3,8 @@ package dev.gaia.model.resilience;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import dev.gaia.model.provider.ProviderFailures;
 import dev.gaia.shared.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +17,7 @@ final class Failures {
     private static final Set<String> PROVIDER_FAILURES = Set.of("model_provider_unavailable",
             "model_provider_timeout", "model_provider_error");
 
-    /** The upstream status a {@code model_provider_error} names in its detail, as {@code (HTTP 503)}. */
-    private static final Pattern UPSTREAM_STATUS = Pattern.compile("\\(HTTP (\\d{3})\\)");
-
-    private static final Set<String> TRANSIENT_STATUSES = Set.of("502", "503", "504");
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(502, 503, 504);
 
     private Failures() {
     }
@@ -43,8 +39,9 @@ final class Failures {
         Duration backoff = retries.backoff().multipliedBy(1L << Math.min(attempt - 1, 10));
         return switch (problem.code()) {
             case "model_provider_unavailable" -> Optional.of(backoff);
-            case "model_provider_error" -> TRANSIENT_STATUSES.contains(upstreamStatus(problem))
-                    ? Optional.of(backoff) : Optional.empty();
+            case "model_provider_error" -> TRANSIENT_STATUSES.contains(
+                    problem.properties().getOrDefault(ProviderFailures.UPSTREAM_STATUS, 0)) ? Optional.of(backoff)
+                    : Optional.empty();
             case "model_provider_rate_limited" -> {
                 Duration retryAfter = retryAfter(problem.headers().getFirst(HttpHeaders.RETRY_AFTER));
                 if (retryAfter == null) {
@@ -54,12 +51,6 @@ final class Failures {
             }
             default -> Optional.empty();
         };
-    }
-
-    private static String upstreamStatus(ProblemException problem) {
-        String detail = problem.getMessage();
-        Matcher matcher = UPSTREAM_STATUS.matcher(detail == null ? "" : detail);
-        return matcher.find() ? matcher.group(1) : "";
     }
 
     /** A {@code Retry-After} in seconds; an HTTP date or anything else counts as absent. */

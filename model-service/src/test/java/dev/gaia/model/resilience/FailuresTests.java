@@ -37,6 +37,13 @@ class FailuresTests {
         assertThat(Failures.retryDelay(failed(401, null), 1, RETRIES)).isEmpty();
         assertThat(Failures.retryDelay(ProviderFailures.unreachable(SETTINGS,
                 new java.net.http.HttpTimeoutException("slow")), 1, RETRIES)).isEmpty();
+        assertThat(Failures.retryDelay(ProviderFailures.brokenAnswer(new java.io.IOException("reset")), 1, RETRIES))
+                .as("an answer that broke off names no status").isEmpty();
+    }
+
+    @Test
+    void namesTheProvidersStatusInTheProblemNotOnlyInItsDetail() {
+        assertThat(failed(503, null).properties()).containsEntry(ProviderFailures.UPSTREAM_STATUS, 503);
     }
 
     @Test
