@@ -1,21 +1,15 @@
 package dev.gaia.npc.card;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import dev.gaia.npc.lifestrand.ChangeReason;
 import dev.gaia.npc.lifestrand.LifeStrand;
+import dev.gaia.npc.lifestrand.LifeStrandValidator;
 import dev.gaia.npc.lifestrand.NpcService;
 import dev.gaia.npc.lifestrand.NpcView;
 import dev.gaia.shared.security.GaiaPrincipal;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -28,12 +22,10 @@ import org.springframework.stereotype.Service;
 @Service
 class CardService {
 
-    private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
-
     private final NpcService npcs;
-    private final Validator validator;
+    private final LifeStrandValidator validator;
 
-    CardService(NpcService npcs, Validator validator) {
+    CardService(NpcService npcs, LifeStrandValidator validator) {
         this.npcs = npcs;
         this.validator = validator;
     }
@@ -71,34 +63,17 @@ class CardService {
         return new ExportedCard(lifeStrand.name(), format, CardFiles.write(lifeStrand, format, written));
     }
 
+    /**
+     * Names what is wrong in the card's own fields; several Life Strand fields can come from one
+     * card field, hence each error only once.
+     */
     private void check(CardMapping.Imported imported) {
-        Set<ConstraintViolation<LifeStrand>> violations = validator.validate(imported.lifeStrand());
-        if (violations.isEmpty()) {
-            return;
-        }
-        List<Map<String, String>> errors = violations.stream()
-                .map(violation -> Map.of("field", imported.cardField(fieldOf(violation.getPropertyPath())),
-                        "message", violation.getMessage()))
+        List<Map<String, String>> errors = validator.errors(imported.lifeStrand(), imported::cardField).stream()
                 .distinct()
-                .sorted(Comparator.comparing((Map<String, String> error) -> error.get("field")))
                 .toList();
-        throw CardProblems.invalid(errors);
-    }
-
-    /** A violation's path as the Life Strand's JSON names it: {@code knowledge[3].text}. */
-    private static String fieldOf(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            String name = node.getName();
-            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
-                field.append(field.isEmpty() ? "" : ".")
-                        .append(WORD_BOUNDARY.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT));
-            }
+        if (!errors.isEmpty()) {
+            throw CardProblems.invalid(errors);
         }
-        return field.toString();
     }
 
     /**

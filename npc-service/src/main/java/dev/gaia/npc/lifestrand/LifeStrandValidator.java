@@ -4,11 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import dev.gaia.shared.problem.ProblemException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
@@ -18,12 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a Life Strand that did not arrive as a validated request body (a merged patch, an
- * edit by another part of the service) with the same Bean Validation rules, and answers a
- * failure as the same {@code validation_failed} problem, naming each field as the client writes
- * it ({@code personality.big_five.openness}).
+ * edit by another part of the service, an imported card) with the same Bean Validation rules,
+ * and answers a failure as the same {@code validation_failed} problem, naming each field as the
+ * client writes it ({@code personality.big_five.openness}).
  */
 @Component
-class LifeStrandValidator {
+public class LifeStrandValidator {
 
     private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
@@ -35,17 +34,26 @@ class LifeStrandValidator {
 
     /** @throws ProblemException 400 {@code validation_failed} with {@code errors[{field, message}]} */
     void check(LifeStrand lifeStrand) {
-        Set<ConstraintViolation<LifeStrand>> violations = validator.validate(lifeStrand);
-        if (violations.isEmpty()) {
-            return;
+        List<Map<String, String>> errors = errors(lifeStrand, UnaryOperator.identity());
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
+                    "The Life Strand is invalid: see errors.", Map.of("errors", errors), HttpHeaders.EMPTY);
         }
-        List<Map<String, String>> errors = violations.stream()
-                .map(violation -> Map.of("field", fieldOf(violation.getPropertyPath()),
+    }
+
+    /**
+     * What is wrong with {@code lifeStrand}, for a feature that answers it with its own problem:
+     * each violation as {@code {field, message}}, ordered by field; empty if it is valid.
+     *
+     * @param fieldName renames each field from the Life Strand's JSON name
+     *        ({@code knowledge[3].text}) to the one the caller's client knows
+     */
+    public List<Map<String, String>> errors(LifeStrand lifeStrand, UnaryOperator<String> fieldName) {
+        return validator.validate(lifeStrand).stream()
+                .map(violation -> Map.of("field", fieldName.apply(fieldOf(violation.getPropertyPath())),
                         "message", violation.getMessage()))
                 .sorted(Comparator.comparing((Map<String, String> error) -> error.get("field")))
                 .toList();
-        throw new ProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
-                "The Life Strand is invalid: see errors.", Map.of("errors", errors), HttpHeaders.EMPTY);
     }
 
     /** {@code personality.traits[1].<list element>} is {@code personality.traits[1]}. */

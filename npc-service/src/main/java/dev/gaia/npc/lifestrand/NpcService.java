@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dev.gaia.npc.config.StrictJsonConfiguration;
+import dev.gaia.npc.paging.PageCursor;
 import dev.gaia.shared.events.OutboxWriter;
 import dev.gaia.shared.problem.ProblemException;
 import dev.gaia.shared.security.GaiaPrincipal;

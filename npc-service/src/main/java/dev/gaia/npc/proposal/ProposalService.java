@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import dev.gaia.npc.emotion.Pad;
 import dev.gaia.npc.lifestrand.ChangeReason;
 import dev.gaia.npc.lifestrand.NpcService;
 import dev.gaia.npc.lifestrand.NpcView;
+import dev.gaia.npc.paging.PageCursor;
 import dev.gaia.npc.proposal.ProposalRequest.Changes;
 import dev.gaia.npc.proposal.ProposalRequest.Evidence;
 import dev.gaia.npc.proposal.ProposalRequest.PadDelta;
@@ -108,13 +110,13 @@ class ProposalService {
     @Transactional(readOnly = true)
     ProposalPage list(UUID gameId, UUID npcId, @Nullable ProposalStatus status, int limit, @Nullable String cursor) {
         npcs.find(gameId, npcId).orElseThrow(() -> NpcService.notFound(npcId));
-        ScrollPosition position = cursor == null ? ScrollPosition.keyset() : ProposalCursor.decode(cursor).position();
+        ScrollPosition position = cursor == null ? ScrollPosition.keyset() : after(PageCursor.decode(cursor));
         Window<ChangeProposal> window = status == null
                 ? proposals.findByGameIdAndNpcIdOrderByCreatedAtDescIdDesc(gameId, npcId, position, Limit.of(limit))
                 : proposals.findByGameIdAndNpcIdAndStatusOrderByCreatedAtDescIdDesc(gameId, npcId, status, position,
                         Limit.of(limit));
-        String next = window.hasNext() && !window.isEmpty()
-                ? ProposalCursor.after(window.getContent().getLast()).encode() : null;
+        ChangeProposal last = window.isEmpty() ? null : window.getContent().getLast();
+        String next = window.hasNext() && last != null ? new PageCursor(last.createdAt(), last.id()).encode() : null;
         return new ProposalPage(window.getContent().stream().map(this::response).toList(), next);
     }
 
@@ -205,6 +207,11 @@ class ProposalService {
                 outcome == null ? null : jsonMapper.readValue(outcome, ProposalOutcome.class),
                 proposal.createdAt(), proposal.createdBy(), proposal.decidedAt(), proposal.decidedBy(),
                 proposal.decisionNote());
+    }
+
+    /** The keyset position just past {@code cursor}, in the order the repository pages proposals. */
+    private static ScrollPosition after(PageCursor cursor) {
+        return ScrollPosition.forward(Map.of("createdAt", cursor.createdAt(), "id", cursor.id()));
     }
 
     private static ProblemException notFound(UUID proposalId) {

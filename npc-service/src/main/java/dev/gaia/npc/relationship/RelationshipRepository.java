@@ -14,25 +14,24 @@ import org.springframework.data.repository.query.Param;
 /** Relationships of every game; every lookup names the game. */
 interface RelationshipRepository extends Repository<Relationship, UUID> {
 
+    /** The relationship between a character and a target, whichever side wrote it (JPQL). */
+    String BETWEEN = """
+            select r from Relationship r where r.gameId = :gameId and (
+                (r.npcId = :npcId and r.targetType = :targetType and r.targetId = :targetId)
+                or (:targetType = dev.gaia.npc.relationship.TargetType.NPC and r.npcId = :targetId
+                    and r.targetType = dev.gaia.npc.relationship.TargetType.NPC and r.targetId = :npcId))""";
+
     /** Stores a new relationship at once, so that a pair written twice at the same time fails here. */
     Relationship saveAndFlush(Relationship relationship);
 
     /** The relationship between a character and a target, from whichever side it was written. */
-    @Query("""
-            select r from Relationship r where r.gameId = :gameId and (
-                (r.npcId = :npcId and r.targetType = :targetType and r.targetId = :targetId)
-                or (:targetType = dev.gaia.npc.relationship.TargetType.NPC and r.npcId = :targetId
-                    and r.targetType = dev.gaia.npc.relationship.TargetType.NPC and r.targetId = :npcId))""")
+    @Query(BETWEEN)
     Optional<Relationship> findBetween(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId,
             @Param("targetType") TargetType targetType, @Param("targetId") UUID targetId);
 
     /** As {@link #findBetween}, locked until the transaction ends, so that concurrent changes never lose one another. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("""
-            select r from Relationship r where r.gameId = :gameId and (
-                (r.npcId = :npcId and r.targetType = :targetType and r.targetId = :targetId)
-                or (:targetType = dev.gaia.npc.relationship.TargetType.NPC and r.npcId = :targetId
-                    and r.targetType = dev.gaia.npc.relationship.TargetType.NPC and r.targetId = :npcId))""")
+    @Query(BETWEEN)
     Optional<Relationship> lockBetween(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId,
             @Param("targetType") TargetType targetType, @Param("targetId") UUID targetId);
 

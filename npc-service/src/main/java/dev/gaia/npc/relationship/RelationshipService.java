@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import dev.gaia.npc.lifestrand.NpcService;
 import dev.gaia.npc.lifestrand.NpcView;
+import dev.gaia.npc.paging.PageCursor;
 import dev.gaia.shared.problem.ProblemException;
 import dev.gaia.shared.security.GaiaPrincipal;
 import org.jspecify.annotations.Nullable;
@@ -136,11 +137,11 @@ public class RelationshipService {
     @Transactional(readOnly = true)
     RelationshipPage list(GaiaPrincipal caller, UUID npcId, int limit, @Nullable String cursor) {
         visible(caller, npcId);
-        RelationshipCursor after = cursor == null ? null : RelationshipCursor.decode(cursor);
+        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
         List<Relationship> page = new ArrayList<>();
         boolean more = false;
         for (Relationship relationship : readable(caller, npcId)) {
-            if (after != null && !after.isBefore(relationship)) {
+            if (after != null && !after.isBefore(relationship.createdAt(), relationship.id())) {
                 continue;
             }
             if (page.size() == limit) {
@@ -150,7 +151,8 @@ public class RelationshipService {
             page.add(relationship);
         }
         List<RelationshipSummary> items = page.stream().map(relationship -> summary(relationship, npcId)).toList();
-        return new RelationshipPage(items, more ? RelationshipCursor.after(page.getLast()).encode() : null);
+        String next = more ? new PageCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
+        return new RelationshipPage(items, next);
     }
 
     @Transactional(readOnly = true)

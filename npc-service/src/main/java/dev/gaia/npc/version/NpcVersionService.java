@@ -9,6 +9,7 @@ import dev.gaia.npc.lifestrand.ChangeReason;
 import dev.gaia.npc.lifestrand.LifeStrand;
 import dev.gaia.npc.lifestrand.NpcService;
 import dev.gaia.npc.lifestrand.NpcView;
+import dev.gaia.npc.paging.PageCursor;
 import dev.gaia.shared.problem.ProblemException;
 import dev.gaia.shared.security.GaiaPrincipal;
 import org.jspecify.annotations.Nullable;
@@ -96,17 +97,12 @@ class NpcVersionService {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (!plain.startsWith("v")) {
-                throw invalidCursor();
+                throw PageCursor.invalid();
             }
             return Long.parseLong(plain.substring(1));
         }
         catch (IllegalArgumentException ex) {
-            throw invalidCursor();
+            throw PageCursor.invalid();
         }
-    }
-
-    private static ProblemException invalidCursor() {
-        return ProblemException.badRequest("invalid_cursor",
-                "The cursor is not one this service handed out. Start again from the first page, without a cursor.");
     }
 }

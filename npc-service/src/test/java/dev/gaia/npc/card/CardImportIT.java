@@ -3,8 +3,6 @@ package dev.gaia.npc.card;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import dev.gaia.npc.NpcApiClient;
 import dev.gaia.shared.test.RealInfrastructure;
 import dev.gaia.shared.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -48,9 +47,9 @@ class CardImportIT {
     private static final Path CARDS = Path.of("src/test/resources/cards");
     private static final Path SEED = Path.of("../seeds/npcs/elena-rodriguez.json");
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.shared();
     private final UUID gameId = UUID.randomUUID();
+    private final NpcApiClient api = new NpcApiClient(() -> this.port);
 
     @LocalServerPort
     int port;
@@ -91,7 +90,7 @@ class CardImportIT {
     void putsCardFieldsWhereTheLifeStrandHasAPlace() throws Exception {
         String npcId = importFile("mira-v2.json");
 
-        JsonNode npc = json.readTree(get("/api/npcs/" + npcId, tokens.designer(gameId)).body());
+        JsonNode npc = json.readTree(api.get("/api/npcs/" + npcId, tokens.designer(gameId)).body());
 
         assertThat(npc.path("name").stringValue()).isEqualTo("Captain Mira Voss");
         assertThat(npc.path("background").path("history").stringValue()).startsWith("A retired privateer");
@@ -119,11 +118,9 @@ class CardImportIT {
         body.writeBytes(png);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(uri("/api/npcs/import"))
-                .header("Authorization", "Bearer " + tokens.designer(gameId))
+        HttpResponse<String> imported = api.send(api.request("/api/npcs/import", tokens.designer(gameId))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
 
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         assertThat(json.readTree(imported.body()).path("format").stringValue()).isEqualTo("png");
@@ -132,13 +129,8 @@ class CardImportIT {
 
     @Test
     void exportsANativeNpcAsACardThatImportsBackToTheSameKnowledge() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/npcs"))
-                .header("Authorization", "Bearer " + tokens.designer(gameId))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Files.readString(SEED))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String npcId = json.readTree(created.body()).path("npc_id").stringValue();
-        JsonNode native_ = json.readTree(get("/api/npcs/" + npcId, tokens.designer(gameId)).body());
+        String npcId = api.createdNpcId(api.post("/api/npcs", Files.readString(SEED), tokens.designer(gameId)));
+        JsonNode native_ = json.readTree(api.get("/api/npcs/" + npcId, tokens.designer(gameId)).body());
 
         for (String format : List.of("json", "png", "charx")) {
             HttpResponse<byte[]> exported = export(npcId, "format=" + format, tokens.designer(gameId));
@@ -149,7 +141,7 @@ class CardImportIT {
 
             HttpResponse<String> reimported = importRaw(exported.body(), tokens.designer(gameId));
             assertThat(reimported.statusCode()).as(reimported.body()).isEqualTo(201);
-            JsonNode copy = json.readTree(get("/api/npcs/" + json.readTree(reimported.body()).path("npc_id")
+            JsonNode copy = json.readTree(api.get("/api/npcs/" + json.readTree(reimported.body()).path("npc_id")
                     .stringValue(), tokens.designer(gameId)).body());
             assertThat(copy.path("knowledge")).isEqualTo(native_.path("knowledge"));
             assertThat(copy.path("background").path("history")).isEqualTo(native_.path("background").path("history"));
@@ -261,9 +253,7 @@ class CardImportIT {
     }
 
     private String importFile(String name) throws Exception {
-        HttpResponse<String> imported = importRaw(Files.readAllBytes(CARDS.resolve(name)), tokens.designer(gameId));
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
-        return json.readTree(imported.body()).path("npc_id").stringValue();
+        return api.createdNpcId(importRaw(Files.readAllBytes(CARDS.resolve(name)), tokens.designer(gameId)));
     }
 
     private JsonNode cardOf(byte[] file, String format, String spec) throws IOException {
@@ -303,23 +293,12 @@ class CardImportIT {
     }
 
     private HttpResponse<String> importRaw(byte[] file, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/api/npcs/import"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(api.request("/api/npcs/import", token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build());
     }
 
     private HttpResponse<byte[]> export(String npcId, String query, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/api/npcs/" + npcId + "/card?" + query))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return api.send(api.request("/api/npcs/" + npcId + "/card?" + query, token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

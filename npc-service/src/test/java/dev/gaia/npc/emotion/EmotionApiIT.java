@@ -1,13 +1,12 @@
 package dev.gaia.npc.emotion;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import dev.gaia.npc.NpcApiClient;
 import dev.gaia.npc.lifestrand.ChangeReason;
 import dev.gaia.npc.lifestrand.LifeStrand;
 import dev.gaia.npc.lifestrand.LifeStrand.Background;
@@ -37,9 +36,9 @@ class EmotionApiIT {
 
     private static final BigFive ANXIOUS = new BigFive(0.5, 0.5, 0.5, 0.5, 1.0);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.shared();
     private final UUID gameId = UUID.randomUUID();
+    private final NpcApiClient api = new NpcApiClient(() -> this.port);
 
     @LocalServerPort
     int port;
@@ -85,7 +84,7 @@ class EmotionApiIT {
     void appraisesAnEventByPersonalityAndRemembersTheResult() throws Exception {
         UUID npcId = create(ANXIOUS, new EmotionalState(0.0, 0.0, 0.0));
 
-        HttpResponse<String> appraised = post("/api/npcs/" + npcId + "/appraisals",
+        HttpResponse<String> appraised = api.post("/api/npcs/" + npcId + "/appraisals",
                 """
                 {"event":"THREAT","intensity":0.5}""", tokens.designer(gameId));
 
@@ -106,11 +105,10 @@ class EmotionApiIT {
         String praise = """
                 {"event":"praise","intensity":1}""";
 
-        List<HttpResponse<String>> answers = List.of(
-                http.sendAsync(request("/api/npcs/" + npcId + "/appraisals", praise, designer),
-                        HttpResponse.BodyHandlers.ofString()),
-                http.sendAsync(request("/api/npcs/" + npcId + "/appraisals", praise, designer),
-                        HttpResponse.BodyHandlers.ofString()))
+        HttpRequest appraisal = api.request("/api/npcs/" + npcId + "/appraisals", designer)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(praise)).build();
+
+        List<HttpResponse<String>> answers = List.of(api.sendAsync(appraisal), api.sendAsync(appraisal))
                 .stream().map(CompletableFuture::join).toList();
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
@@ -121,7 +119,7 @@ class EmotionApiIT {
     @Test
     void driftsBackToTheBaselineHalfwayInEachHalfLife() throws Exception {
         UUID npcId = create(null, new EmotionalState(0.8, -0.6, 0.4));
-        post("/api/npcs/" + npcId + "/appraisals", """
+        api.post("/api/npcs/" + npcId + "/appraisals", """
                 {"event":"LOSS","intensity":0}""", tokens.designer(gameId));
 
         clock.advance(properties.halfLife());
@@ -137,7 +135,7 @@ class EmotionApiIT {
     @Test
     void startsAgainFromANewEmotionalStateADesignerGives() throws Exception {
         UUID npcId = create(null, new EmotionalState(0.0, 0.0, 0.0));
-        post("/api/npcs/" + npcId + "/appraisals", """
+        api.post("/api/npcs/" + npcId + "/appraisals", """
                 {"event":"INSULT","intensity":1}""", tokens.designer(gameId));
 
         npcs.change(gameId, npcId, null, ChangeReason.DESIGNER_EDIT, "", null, strand -> withFeeling(strand,
@@ -149,7 +147,7 @@ class EmotionApiIT {
     @Test
     void keepsTheLiveStateWhenAnEditLeavesTheEmotionalStateAlone() throws Exception {
         UUID npcId = create(null, new EmotionalState(0.0, 0.0, 0.0));
-        post("/api/npcs/" + npcId + "/appraisals", """
+        api.post("/api/npcs/" + npcId + "/appraisals", """
                 {"event":"GIFT","intensity":1}""", tokens.designer(gameId));
 
         npcs.change(gameId, npcId, null, ChangeReason.DESIGNER_EDIT, "", null, strand -> withFeeling(strand,
@@ -164,8 +162,8 @@ class EmotionApiIT {
         String body = """
                 {"event":"PRAISE","intensity":1}""";
 
-        HttpResponse<String> byPlayer = post("/api/npcs/" + npcId + "/appraisals", body, tokens.player(gameId));
-        HttpResponse<String> byAdmin = post("/api/npcs/" + npcId + "/appraisals", body, tokens.admin(gameId));
+        HttpResponse<String> byPlayer = api.post("/api/npcs/" + npcId + "/appraisals", body, tokens.player(gameId));
+        HttpResponse<String> byAdmin = api.post("/api/npcs/" + npcId + "/appraisals", body, tokens.admin(gameId));
 
         assertThat(byPlayer.statusCode()).isEqualTo(403);
         assertThat(json.readTree(byPlayer.body()).path("code").stringValue()).isEqualTo("forbidden");
@@ -178,8 +176,8 @@ class EmotionApiIT {
         UUID npcId = create(null, null);
         UUID otherGame = UUID.randomUUID();
 
-        HttpResponse<String> read = get("/api/npcs/" + npcId + "/emotional-state", tokens.player(otherGame));
-        HttpResponse<String> appraised = post("/api/npcs/" + npcId + "/appraisals", """
+        HttpResponse<String> read = api.get("/api/npcs/" + npcId + "/emotional-state", tokens.player(otherGame));
+        HttpResponse<String> appraised = api.post("/api/npcs/" + npcId + "/appraisals", """
                 {"event":"PRAISE","intensity":1}""", tokens.designer(otherGame));
 
         assertThat(read.statusCode()).isEqualTo(404);
@@ -194,17 +192,17 @@ class EmotionApiIT {
         String designer = tokens.designer(gameId);
         String path = "/api/npcs/" + npcId + "/appraisals";
 
-        assertProblem(post(path, """
+        api.assertProblem(api.post(path, """
                 {"event":"MESSAGE","intensity":1}""", designer), 400, "sentiment_required");
-        assertProblem(post(path, """
+        api.assertProblem(api.post(path, """
                 {"event":"PRAISE","intensity":1,"sentiment":0.5}""", designer), 400, "sentiment_not_applicable");
-        assertProblem(post(path, """
+        api.assertProblem(api.post(path, """
                 {"event":"PRAISE","intensity":1.5}""", designer), 400, "validation_failed");
-        assertProblem(post(path, """
+        api.assertProblem(api.post(path, """
                 {"event":"TICKLE","intensity":1}""", designer), 400, "malformed_request");
-        assertProblem(post(path, """
+        api.assertProblem(api.post(path, """
                 {"event":"MESSAGE","intensity":1,"sentiment":-2}""", designer), 400, "validation_failed");
-        assertProblem(post(path, """
+        api.assertProblem(api.post(path, """
                 {"event":"MESSAGE","intensity":1,"sentimnet":0.5}""", designer), 400, "malformed_request");
 
         assertPad(read(npcId, designer).path("current"), 0.1, 0.1, 0.1);
@@ -214,7 +212,7 @@ class EmotionApiIT {
     void appraisesAMessageBySentiment() throws Exception {
         UUID npcId = create(null, new EmotionalState(0.0, 0.0, 0.0));
 
-        HttpResponse<String> appraised = post("/api/npcs/" + npcId + "/appraisals", """
+        HttpResponse<String> appraised = api.post("/api/npcs/" + npcId + "/appraisals", """
                 {"event":"MESSAGE","intensity":1,"sentiment":-0.5}""", tokens.designer(gameId));
 
         JsonNode body = json.readTree(appraised.body());
@@ -238,14 +236,7 @@ class EmotionApiIT {
     }
 
     private JsonNode read(UUID npcId, String token) throws Exception {
-        HttpResponse<String> read = get("/api/npcs/" + npcId + "/emotional-state", token);
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-        return json.readTree(read.body());
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(json.readTree(response.body()).path("code").stringValue()).isEqualTo(code);
+        return api.read("/api/npcs/" + npcId + "/emotional-state", token);
     }
 
     private static void assertPad(JsonNode pad, double pleasure, double arousal, double dominance) {
@@ -258,23 +249,5 @@ class EmotionApiIT {
         assertThat(pad.path("arousal").doubleValue()).as("arousal of " + pad).isCloseTo(arousal, within(tolerance));
         assertThat(pad.path("dominance").doubleValue()).as("dominance of " + pad).isCloseTo(dominance,
                 within(tolerance));
-    }
-
-    private HttpRequest request(String path, String body, String token) {
-        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        return http.send(request(path, body, token), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

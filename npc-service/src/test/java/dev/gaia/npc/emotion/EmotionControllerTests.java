@@ -1,7 +1,6 @@
 package dev.gaia.npc.emotion;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -10,18 +9,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static dev.gaia.npc.WebSliceSupport.as;
+import static dev.gaia.npc.WebSliceSupport.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 @WebMvcTest(EmotionController.class)
 class EmotionControllerTests {
@@ -44,7 +43,7 @@ class EmotionControllerTests {
                 .willReturn(new AppraisalResponse(AppraisalEvent.MESSAGE, 1.0, 0.5, delta, state));
 
         MvcTestResult result = appraise("""
-                {"event":"message","intensity":1,"sentiment":0.5}""", as("designer"));
+                {"event":"message","intensity":1,"sentiment":0.5}""", as("designer", gameId));
 
         assertThat(result).hasStatus(HttpStatus.OK);
         assertThat(result).bodyJson().extractingPath("$.delta.pleasure").isEqualTo(0.2);
@@ -54,29 +53,25 @@ class EmotionControllerTests {
     @Test
     void forbidsAPlayerToMoveFeelings() {
         MvcTestResult result = appraise("""
-                {"event":"PRAISE","intensity":1}""", as("player"));
+                {"event":"PRAISE","intensity":1}""", as("player", gameId));
 
-        assertThat(result).hasStatus(HttpStatus.FORBIDDEN)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("forbidden");
+        assertProblem(result, HttpStatus.FORBIDDEN, "forbidden");
         verifyNoInteractions(emotions);
     }
 
     @Test
     void asksForTheSentimentOfAMessage() {
         MvcTestResult result = appraise("""
-                {"event":"MESSAGE","intensity":1}""", as("admin"));
+                {"event":"MESSAGE","intensity":1}""", as("admin", gameId));
 
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("sentiment_required");
+        assertProblem(result, HttpStatus.BAD_REQUEST, "sentiment_required");
         verifyNoInteractions(emotions);
     }
 
     @Test
     void refusesASentimentForAnythingButAMessage() {
         MvcTestResult result = appraise("""
-                {"event":"GIFT","intensity":1,"sentiment":1}""", as("designer"));
+                {"event":"GIFT","intensity":1,"sentiment":1}""", as("designer", gameId));
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("sentiment_not_applicable");
@@ -86,7 +81,7 @@ class EmotionControllerTests {
     @Test
     void namesEveryInvalidField() {
         MvcTestResult result = appraise("""
-                {"intensity":2,"sentiment":-3}""", as("designer"));
+                {"intensity":2,"sentiment":-3}""", as("designer", gameId));
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("validation_failed");
@@ -98,7 +93,7 @@ class EmotionControllerTests {
     @Test
     void refusesAnUnknownField() {
         MvcTestResult result = appraise("""
-                {"event":"PRAISE","intensity":1,"intensty":1}""", as("designer"));
+                {"event":"PRAISE","intensity":1,"intensty":1}""", as("designer", gameId));
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("malformed_request");
@@ -111,7 +106,8 @@ class EmotionControllerTests {
         given(emotions.read(any(), eq(npcId))).willReturn(new EmotionalStateResponse(npcId, new Pad(0.1, 0.2, 0.3),
                 Pad.NEUTRAL, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T01:00:00Z")));
 
-        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/emotional-state").with(as("player")).exchange();
+        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/emotional-state").with(as("player", gameId))
+                .exchange();
 
         assertThat(result).hasStatus(HttpStatus.OK);
         assertThat(result).bodyJson().extractingPath("$.current.arousal").isEqualTo(0.2);
@@ -121,13 +117,5 @@ class EmotionControllerTests {
     private MvcTestResult appraise(String body, JwtRequestPostProcessor caller) {
         return mvc.post().uri("/api/npcs/" + npcId + "/appraisals").with(caller)
                 .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
-    }
-
-    private JwtRequestPostProcessor as(String role) {
-        return jwt().jwt(token -> token.subject(UUID.randomUUID().toString())
-                        .claim("game_id", gameId.toString())
-                        .claim("name", role)
-                        .claim("roles", List.of(role)))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
     }
 }

@@ -1,7 +1,5 @@
 package dev.gaia.npc.lifestrand;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.gaia.npc.NpcApiClient;
 import dev.gaia.shared.test.RealInfrastructure;
 import dev.gaia.shared.test.TestTokens;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +40,9 @@ class NpcApiIT {
 
     private static final Path SEED = Path.of("../seeds/npcs/elena-rodriguez.json");
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.shared();
     private final UUID gameId = UUID.randomUUID();
+    private final NpcApiClient api = new NpcApiClient(() -> this.port);
 
     @LocalServerPort
     int port;
@@ -64,13 +63,13 @@ class NpcApiIT {
     void readsBackTheSeedNpcFieldForField() throws Exception {
         JsonNode seed = json.readTree(Files.readString(SEED));
 
-        HttpResponse<String> created = post(Files.readString(SEED), tokens.designer(gameId));
+        HttpResponse<String> created = api.post("/api/npcs", Files.readString(SEED), tokens.designer(gameId));
 
         assertThat(created.statusCode()).isEqualTo(201);
         String npcId = json.readTree(created.body()).path("npc_id").stringValue();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/npcs/" + npcId);
 
-        HttpResponse<String> read = get("/api/npcs/" + npcId, tokens.player(gameId));
+        HttpResponse<String> read = api.get("/api/npcs/" + npcId, tokens.player(gameId));
 
         assertThat(read.statusCode()).isEqualTo(200);
         JsonNode npc = json.readTree(read.body());
@@ -88,7 +87,7 @@ class NpcApiIT {
         UUID otherGame = UUID.randomUUID();
 
         for (String stranger : List.of(tokens.designer(otherGame), tokens.player(otherGame), tokens.admin(otherGame))) {
-            HttpResponse<String> read = get("/api/npcs/" + npcId, stranger);
+            HttpResponse<String> read = api.get("/api/npcs/" + npcId, stranger);
 
             assertThat(read.statusCode()).isEqualTo(404);
             assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -100,7 +99,7 @@ class NpcApiIT {
 
     @Test
     void answersAnUnknownIdWithNotFound() throws Exception {
-        HttpResponse<String> read = get("/api/npcs/" + UUID.randomUUID(), tokens.player(gameId));
+        HttpResponse<String> read = api.get("/api/npcs/" + UUID.randomUUID(), tokens.player(gameId));
 
         assertThat(read.statusCode()).isEqualTo(404);
         assertThat(json.readTree(read.body()).path("code").stringValue()).isEqualTo("npc_not_found");
@@ -132,7 +131,7 @@ class NpcApiIT {
 
     @Test
     void refusesACursorItDidNotHandOut() throws Exception {
-        HttpResponse<String> page = get("/api/npcs?cursor=bm90LWEtY3Vyc29y", tokens.player(gameId));
+        HttpResponse<String> page = api.get("/api/npcs?cursor=bm90LWEtY3Vyc29y", tokens.player(gameId));
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(json.readTree(page.body()).path("code").stringValue()).isEqualTo("invalid_cursor");
@@ -140,7 +139,7 @@ class NpcApiIT {
 
     @Test
     void forbidsAPlayerToCreate() throws Exception {
-        HttpResponse<String> created = post(Files.readString(SEED), tokens.player(gameId));
+        HttpResponse<String> created = api.post("/api/npcs", Files.readString(SEED), tokens.player(gameId));
 
         assertThat(created.statusCode()).isEqualTo(403);
         assertThat(json.readTree(created.body()).path("code").stringValue()).isEqualTo("forbidden");
@@ -148,8 +147,7 @@ class NpcApiIT {
 
     @Test
     void requiresAToken() throws Exception {
-        HttpResponse<String> read = http.send(HttpRequest.newBuilder(uri("/api/npcs")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> read = api.send(api.request("/api/npcs").GET().build());
 
         assertThat(read.statusCode()).isEqualTo(401);
         assertThat(json.readTree(read.body()).path("code").stringValue()).isEqualTo("unauthorized");
@@ -159,7 +157,7 @@ class NpcApiIT {
     void recordsNpcCreatedInTheOutboxWithTheNpc() throws Exception {
         UUID designerId = UUID.randomUUID();
         String designer = tokens.token(designerId, gameId, "dana", Set.of("designer"));
-        String npcId = json.readTree(post(Files.readString(SEED), designer).body()).path("npc_id").stringValue();
+        String npcId = api.createdNpcId(api.post("/api/npcs", Files.readString(SEED), designer));
 
         Map<String, Object> event = jdbc.sql("""
                 select subject, type, game_id, payload::text as payload from outbox
@@ -179,23 +177,23 @@ class NpcApiIT {
         String npcId = create("Ana", gameId);
         String designer = tokens.designer(gameId);
 
-        HttpResponse<String> read = get("/api/npcs/" + npcId, designer);
+        HttpResponse<String> read = api.get("/api/npcs/" + npcId, designer);
         assertThat(read.headers().firstValue("ETag")).hasValue("\"1\"");
         assertThat(json.readTree(read.body()).path("version").asLong()).isEqualTo(1);
 
-        HttpResponse<String> noPrecondition = send("PUT", "/api/npcs/" + npcId, designer, strand("Ana B"), null);
+        HttpResponse<String> noPrecondition = api.send("PUT", "/api/npcs/" + npcId, designer, strand("Ana B"), null);
         assertThat(noPrecondition.statusCode()).isEqualTo(428);
         assertThat(code(noPrecondition)).isEqualTo("precondition_required");
 
-        HttpResponse<String> replaced = send("PUT", "/api/npcs/" + npcId, designer, strand("Ana B"), "\"1\"");
+        HttpResponse<String> replaced = api.send("PUT", "/api/npcs/" + npcId, designer, strand("Ana B"), "\"1\"");
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
         assertThat(replaced.headers().firstValue("ETag")).hasValue("\"2\"");
         assertThat(json.readTree(replaced.body()).path("name").stringValue()).isEqualTo("Ana B");
 
-        HttpResponse<String> stale = send("PUT", "/api/npcs/" + npcId, designer, strand("Ana C"), "\"1\"");
+        HttpResponse<String> stale = api.send("PUT", "/api/npcs/" + npcId, designer, strand("Ana C"), "\"1\"");
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(code(stale)).isEqualTo("npc_version_conflict");
-        assertThat(json.readTree(get("/api/npcs/" + npcId, designer).body()).path("name").stringValue())
+        assertThat(json.readTree(api.get("/api/npcs/" + npcId, designer).body()).path("name").stringValue())
                 .isEqualTo("Ana B");
     }
 
@@ -210,7 +208,7 @@ class NpcApiIT {
             for (String name : List.of("Raced A", "Raced B")) {
                 results.add(writers.submit(() -> {
                     start.await();
-                    return send("PUT", "/api/npcs/" + npcId, designer, strand(name), "\"1\"").statusCode();
+                    return api.send("PUT", "/api/npcs/" + npcId, designer, strand(name), "\"1\"").statusCode();
                 }));
             }
             start.countDown();
@@ -228,13 +226,12 @@ class NpcApiIT {
 
     @Test
     void mergesAPatchIntoTheLifeStrand() throws Exception {
-        String npcId = json.readTree(post(Files.readString(SEED), tokens.designer(gameId)).body())
-                .path("npc_id").stringValue();
+        String npcId = api.createdNpcId(api.post("/api/npcs", Files.readString(SEED), tokens.designer(gameId)));
         String patch = """
                 {"current_status": {"mood": "worried"}, "memories": null,
                  "model_settings": {"chat_model": "elena-13b", "temperature": 0.4}}""";
 
-        HttpResponse<String> patched = patch("/api/npcs/" + npcId, tokens.designer(gameId), patch, "\"1\"");
+        HttpResponse<String> patched = api.patch("/api/npcs/" + npcId, patch, tokens.designer(gameId), "\"1\"");
 
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         JsonNode npc = json.readTree(patched.body());
@@ -252,21 +249,21 @@ class NpcApiIT {
     void changesNothingWhenAPatchLeavesAnInvalidLifeStrand() throws Exception {
         String npcId = create("Steady", gameId);
         String designer = tokens.designer(gameId);
-        String before = get("/api/npcs/" + npcId, designer).body();
+        String before = api.get("/api/npcs/" + npcId, designer).body();
 
         for (String invalid : List.of("{\"name\": \"\"}", "{\"personality\": {\"big_five\": {\"openness\": 2}}}",
                 "{\"nickname\": \"Sty\"}", "{\"background\": null}", "[1, 2]")) {
-            HttpResponse<String> patched = patch("/api/npcs/" + npcId, designer, invalid, "\"1\"");
+            HttpResponse<String> patched = api.patch("/api/npcs/" + npcId, invalid, designer, "\"1\"");
 
             assertThat(patched.statusCode()).as(invalid + " -> " + patched.body()).isEqualTo(400);
             assertThat(patched.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
         }
-        HttpResponse<String> blank = patch("/api/npcs/" + npcId, designer, "{\"name\": \"\"}", "\"1\"");
+        HttpResponse<String> blank = api.patch("/api/npcs/" + npcId, "{\"name\": \"\"}", designer, "\"1\"");
         assertThat(code(blank)).isEqualTo("validation_failed");
         assertThat(json.readTree(blank.body()).path("errors").get(0).path("field").stringValue()).isEqualTo("name");
 
-        assertThat(get("/api/npcs/" + npcId, designer).body()).isEqualTo(before);
+        assertThat(api.get("/api/npcs/" + npcId, designer).body()).isEqualTo(before);
         assertThat(outboxData(npcId, "npc.updated")).isEmpty();
         assertThat(jdbc.sql("select count(*) from npc_version where npc_id = :id").param("id", UUID.fromString(npcId))
                 .query(Long.class).single()).isEqualTo(1);
@@ -277,17 +274,17 @@ class NpcApiIT {
         String npcId = create("Gone Gus", gameId);
         String designer = tokens.designer(gameId);
 
-        HttpResponse<String> stale = send("DELETE", "/api/npcs/" + npcId, designer, null, "\"7\"");
+        HttpResponse<String> stale = api.send("DELETE", "/api/npcs/" + npcId, designer, null, "\"7\"");
         assertThat(stale.statusCode()).isEqualTo(412);
 
-        HttpResponse<String> deleted = send("DELETE", "/api/npcs/" + npcId, designer, null, null);
+        HttpResponse<String> deleted = api.send("DELETE", "/api/npcs/" + npcId, designer, null, null);
         assertThat(deleted.statusCode()).isEqualTo(204);
 
-        assertThat(get("/api/npcs/" + npcId, designer).statusCode()).isEqualTo(404);
-        assertThat(send("PUT", "/api/npcs/" + npcId, designer, strand("Back"), "*").statusCode()).isEqualTo(404);
-        assertThat(patch("/api/npcs/" + npcId, designer, "{}", "*").statusCode()).isEqualTo(404);
-        assertThat(send("DELETE", "/api/npcs/" + npcId, designer, null, null).statusCode()).isEqualTo(404);
-        assertThat(get("/api/npcs/" + npcId + "/versions", designer).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/npcs/" + npcId, designer).statusCode()).isEqualTo(404);
+        assertThat(api.send("PUT", "/api/npcs/" + npcId, designer, strand("Back"), "*").statusCode()).isEqualTo(404);
+        assertThat(api.patch("/api/npcs/" + npcId, "{}", designer, "*").statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/npcs/" + npcId, designer, null, null).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/npcs/" + npcId + "/versions", designer).statusCode()).isEqualTo(404);
         assertThat(itemNames(list(designer, 100, null))).doesNotContain("Gone Gus");
         assertThat(jdbc.sql("select deleted_at is not null from npc where id = :id").param("id", UUID.fromString(npcId))
                 .query(Boolean.class).single()).as("kept, marked deleted").isTrue();
@@ -301,32 +298,28 @@ class NpcApiIT {
         String designer = tokens.designer(gameId);
         String player = tokens.player(gameId);
 
-        HttpResponse<String> hidden = send("PUT", "/api/npcs/" + npcId + "/visibility", designer,
+        HttpResponse<String> hidden = api.send("PUT", "/api/npcs/" + npcId + "/visibility", designer,
                 "{\"visible_to_players\": false}", null);
         assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
 
-        assertThat(get("/api/npcs/" + npcId, player).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/npcs/" + npcId, player).statusCode()).isEqualTo(404);
         assertThat(itemNames(list(player, 100, null))).doesNotContain("Shadow");
         assertThat(itemNames(list(designer, 100, null))).contains("Shadow");
-        HttpResponse<String> asDesigner = get("/api/npcs/" + npcId, designer);
+        HttpResponse<String> asDesigner = api.get("/api/npcs/" + npcId, designer);
         assertThat(json.readTree(asDesigner.body()).path("visible_to_players").asBoolean(true)).isFalse();
         assertThat(asDesigner.headers().firstValue("ETag")).as("visibility is no Life Strand version").hasValue("\"1\"");
 
-        send("PUT", "/api/npcs/" + npcId + "/visibility", designer, "{\"visible_to_players\": true}", null);
-        assertThat(get("/api/npcs/" + npcId, player).statusCode()).isEqualTo(200);
+        api.send("PUT", "/api/npcs/" + npcId + "/visibility", designer, "{\"visible_to_players\": true}", null);
+        assertThat(api.get("/api/npcs/" + npcId, player).statusCode()).isEqualTo(200);
     }
 
     @Test
     void createsAHiddenNpcWhenAsked() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/npcs?visible_to_players=false"))
-                .header("Authorization", "Bearer " + tokens.designer(gameId))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(strand("Secret Sam"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String npcId = json.readTree(created.body()).path("npc_id").stringValue();
+        String npcId = api.createdNpcId(
+                api.post("/api/npcs?visible_to_players=false", strand("Secret Sam"), tokens.designer(gameId)));
 
-        assertThat(get("/api/npcs/" + npcId, tokens.player(gameId)).statusCode()).isEqualTo(404);
-        assertThat(get("/api/npcs/" + npcId, tokens.designer(gameId)).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/npcs/" + npcId, tokens.player(gameId)).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/npcs/" + npcId, tokens.designer(gameId)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -335,10 +328,10 @@ class NpcApiIT {
                 {"name": "Vera", "background": {}, "personality": {}, "goals": ["win the election"],
                  "safety": {"topics_to_avoid": ["the election fraud"]}, "model_settings": {"temperature": 0.2},
                  "extensions": {"card": {"creator": "x"}}, "tags": ["politician"]}""";
-        String npcId = json.readTree(post(body, tokens.designer(gameId)).body()).path("npc_id").stringValue();
+        String npcId = api.createdNpcId(api.post("/api/npcs", body, tokens.designer(gameId)));
 
-        JsonNode asPlayer = json.readTree(get("/api/npcs/" + npcId, tokens.player(gameId)).body());
-        JsonNode asDesigner = json.readTree(get("/api/npcs/" + npcId, tokens.designer(gameId)).body());
+        JsonNode asPlayer = json.readTree(api.get("/api/npcs/" + npcId, tokens.player(gameId)).body());
+        JsonNode asDesigner = json.readTree(api.get("/api/npcs/" + npcId, tokens.designer(gameId)).body());
 
         assertThat(asPlayer.has("goals") || asPlayer.has("safety")
                 || asPlayer.has("extensions") || asPlayer.has("visible_to_players")).isFalse();
@@ -355,14 +348,14 @@ class NpcApiIT {
     @Test
     void filtersTheListByNameTagOccupationAndLocation() throws Exception {
         String designer = tokens.designer(gameId);
-        post("""
+        api.post("/api/npcs", """
                 {"name": "Marta Blacksmith", "background": {"occupation": "Smith", "location": "Ironforge"},
                  "personality": {}, "tags": ["Crafter", "quest-giver"]}""", designer);
-        post("""
+        api.post("/api/npcs", """
                 {"name": "Tomas", "background": {"occupation": "Fisher", "location": "Harbour"},
                  "personality": {}, "current_status": {"location": "Ironforge market"}, "tags": ["crafter"]}""",
                 designer);
-        post("""
+        api.post("/api/npcs", """
                 {"name": "100% Nora_", "background": {"occupation": "Smithing teacher"}, "personality": {}}""",
                 designer);
         String player = tokens.player(gameId);
@@ -379,17 +372,14 @@ class NpcApiIT {
     @Test
     void refusesAnOverlongChangeNote() throws Exception {
         String npcId = create("Noted", gameId);
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri("/api/npcs/" + npcId))
-                .header("Authorization", "Bearer " + tokens.designer(gameId))
+        HttpResponse<String> put = api.send(api.request("/api/npcs/" + npcId, tokens.designer(gameId))
                 .header("Content-Type", "application/json").header("If-Match", "\"1\"")
                 .header("X-Gaia-Change-Note", "n".repeat(501))
-                .PUT(HttpRequest.BodyPublishers.ofString(strand("Noted Again"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.ofString(strand("Noted Again"))).build());
 
         assertThat(put.statusCode()).isEqualTo(400);
         assertThat(code(put)).isEqualTo("change_note_too_long");
-        assertThat(json.readTree(get("/api/npcs/" + npcId, tokens.designer(gameId)).body()).path("version").asLong())
-                .isEqualTo(1);
+        assertThat(api.read("/api/npcs/" + npcId, tokens.designer(gameId)).path("version").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -420,9 +410,7 @@ class NpcApiIT {
     }
 
     private JsonNode filtered(String token, String query) throws Exception {
-        HttpResponse<String> page = get("/api/npcs?limit=100&" + query, token);
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        return json.readTree(page.body());
+        return api.read("/api/npcs?limit=100&" + query, token);
     }
 
     private List<JsonNode> outboxData(String npcId, String event) {
@@ -443,60 +431,15 @@ class NpcApiIT {
                 .formatted(name);
     }
 
-    private HttpResponse<String> send(String method, String path, String token, @Nullable String body,
-            @Nullable String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> patch(String path, String token, String body, String ifMatch) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/merge-patch+json").header("If-Match", ifMatch)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private String create(String name, UUID game) throws Exception {
-        String body = """
-                {"name":"%s","background":{"occupation":"tester"},"personality":{"traits":["patient"]}}"""
-                .formatted(name);
-        HttpResponse<String> created = post(body, tokens.designer(game));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json.readTree(created.body()).path("npc_id").stringValue();
+        return api.createdNpcId(api.post("/api/npcs", strand(name), tokens.designer(game)));
     }
 
     private JsonNode list(String token, int limit, @Nullable String cursor) throws Exception {
-        HttpResponse<String> page = get("/api/npcs?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor),
-                token);
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        return json.readTree(page.body());
+        return api.read("/api/npcs?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor), token);
     }
 
     private static List<String> itemNames(JsonNode page) {
         return page.path("items").valueStream().map(item -> item.path("name").stringValue()).toList();
-    }
-
-    private HttpResponse<String> post(String body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/api/npcs"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

@@ -16,12 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static dev.gaia.npc.WebSliceSupport.as;
+import static dev.gaia.npc.WebSliceSupport.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -30,7 +31,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 @WebMvcTest(NpcController.class)
 class NpcControllerTests {
@@ -54,7 +54,7 @@ class NpcControllerTests {
         given(npcs.create(any(), any(), any(), eq(ChangeReason.CREATED), anyString(), eq(true)))
                 .willReturn(view(npcId, 1));
 
-        MvcTestResult result = create(Files.readString(SEED), as("designer"));
+        MvcTestResult result = create(Files.readString(SEED), as("designer", gameId));
 
         assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/npcs/" + npcId)
                 .hasHeader("ETag", "\"1\"");
@@ -65,16 +65,14 @@ class NpcControllerTests {
     void letsAnAdminCreateToo() throws Exception {
         given(npcs.create(any(), any(), any(), any(), anyString(), anyBoolean())).willReturn(view(UUID.randomUUID(), 1));
 
-        assertThat(create(Files.readString(SEED), as("admin"))).hasStatus(HttpStatus.CREATED);
+        assertThat(create(Files.readString(SEED), as("admin", gameId))).hasStatus(HttpStatus.CREATED);
     }
 
     @Test
     void forbidsAPlayerToCreate() throws Exception {
-        MvcTestResult result = create(Files.readString(SEED), as("player"));
+        MvcTestResult result = create(Files.readString(SEED), as("player", gameId));
 
-        assertThat(result).hasStatus(HttpStatus.FORBIDDEN)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("forbidden");
+        assertProblem(result, HttpStatus.FORBIDDEN, "forbidden");
         verifyNoInteractions(npcs);
     }
 
@@ -88,11 +86,9 @@ class NpcControllerTests {
                  "relationships":{"Marcus Chen":42},
                  "knowledge":["%s"]}""".formatted("k".repeat(1001));
 
-        MvcTestResult result = create(invalid, as("designer"));
+        MvcTestResult result = create(invalid, as("designer", gameId));
 
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("validation_failed");
+        assertProblem(result, HttpStatus.BAD_REQUEST, "validation_failed");
         assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder(
                 "name", "background.age", "personality.traits[1]", "personality.big_five.openness",
                 "personality.big_five.neuroticism", "current_status.health", "relationships[Marcus Chen]",
@@ -102,7 +98,7 @@ class NpcControllerTests {
 
     @Test
     void requiresBackgroundAndPersonality() {
-        MvcTestResult result = create("{\"name\":\"Bob\"}", as("designer"));
+        MvcTestResult result = create("{\"name\":\"Bob\"}", as("designer", gameId));
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
@@ -114,11 +110,9 @@ class NpcControllerTests {
         String typo = """
                 {"name":"Bob","background":{},"personality":{"big_fve":{}}}""";
 
-        MvcTestResult result = create(typo, as("designer"));
+        MvcTestResult result = create(typo, as("designer", gameId));
 
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("malformed_request");
+        assertProblem(result, HttpStatus.BAD_REQUEST, "malformed_request");
         verifyNoInteractions(npcs);
     }
 
@@ -127,23 +121,21 @@ class NpcControllerTests {
         String fraction = """
                 {"name":"Bob","background":{},"personality":{},"current_status":{"health":85.5}}""";
 
-        assertThat(create(fraction, as("designer"))).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(create(fraction, as("designer", gameId))).hasStatus(HttpStatus.BAD_REQUEST);
         verifyNoInteractions(npcs);
     }
 
     @Test
     void answersAMalformedIdWithABadRequestProblem() {
-        MvcTestResult result = mvc.get().uri("/api/npcs/not-a-uuid").with(as("player")).exchange();
+        MvcTestResult result = mvc.get().uri("/api/npcs/not-a-uuid").with(as("player", gameId)).exchange();
 
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("invalid_parameter");
+        assertProblem(result, HttpStatus.BAD_REQUEST, "invalid_parameter");
     }
 
     @Test
     void boundsThePageSize() {
         for (String limit : List.of("0", "101")) {
-            MvcTestResult result = mvc.get().uri("/api/npcs?limit=" + limit).with(as("player")).exchange();
+            MvcTestResult result = mvc.get().uri("/api/npcs?limit=" + limit).with(as("player", gameId)).exchange();
 
             assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
             assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("limit");
@@ -157,7 +149,7 @@ class NpcControllerTests {
         given(npcs.read(any(), any())).willThrow(
                 ProblemException.notFound("npc_not_found", "There is no NPC " + npcId));
 
-        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId).with(as("player")).exchange();
+        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId).with(as("player", gameId)).exchange();
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("https://gaia.dev/problems/npc_not_found");
@@ -177,7 +169,7 @@ class NpcControllerTests {
         GaiaPrincipal designer = new GaiaPrincipal(UUID.randomUUID(), gameId, "dana", Set.of("designer"), "token");
         given(npcs.read(eq(npcId), any())).willReturn(NpcResponse.of(view(npcId, 7), false, designer, jsonMapper));
 
-        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId).with(as("designer")).exchange();
+        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId).with(as("designer", gameId)).exchange();
 
         assertThat(result).hasStatus(HttpStatus.OK).hasHeader("ETag", "\"7\"");
         assertThat(result).bodyJson().extractingPath("$.version").isEqualTo(7);
@@ -193,7 +185,7 @@ class NpcControllerTests {
         GaiaPrincipal player = new GaiaPrincipal(UUID.randomUUID(), gameId, "pat", Set.of("player"), "token");
         given(npcs.read(eq(npcId), any())).willReturn(NpcResponse.of(view(npcId, 2), true, player, jsonMapper));
 
-        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId).with(as("player")).exchange();
+        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId).with(as("player", gameId)).exchange();
 
         assertThat(result).hasStatus(HttpStatus.OK);
         assertThat(result).bodyJson().extractingPath("$.name").isEqualTo("Bob");
@@ -206,18 +198,16 @@ class NpcControllerTests {
 
     @Test
     void requiresIfMatchToReplace() {
-        MvcTestResult result = mvc.put().uri("/api/npcs/" + UUID.randomUUID()).with(as("designer"))
+        MvcTestResult result = mvc.put().uri("/api/npcs/" + UUID.randomUUID()).with(as("designer", gameId))
                 .contentType(MediaType.APPLICATION_JSON).content(BOB).exchange();
 
-        assertThat(result).hasStatus(HttpStatus.PRECONDITION_REQUIRED)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("precondition_required");
+        assertProblem(result, HttpStatus.PRECONDITION_REQUIRED, "precondition_required");
         verifyNoInteractions(npcs);
     }
 
     @Test
     void requiresIfMatchToPatch() {
-        MvcTestResult result = mvc.patch().uri("/api/npcs/" + UUID.randomUUID()).with(as("designer"))
+        MvcTestResult result = mvc.patch().uri("/api/npcs/" + UUID.randomUUID()).with(as("designer", gameId))
                 .contentType("application/merge-patch+json").content("{\"name\":\"Rob\"}").exchange();
 
         assertThat(result).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
@@ -227,12 +217,10 @@ class NpcControllerTests {
 
     @Test
     void neverMatchesAWeakETag() {
-        MvcTestResult result = mvc.put().uri("/api/npcs/" + UUID.randomUUID()).with(as("designer"))
+        MvcTestResult result = mvc.put().uri("/api/npcs/" + UUID.randomUUID()).with(as("designer", gameId))
                 .header("If-Match", "W/\"3\"").contentType(MediaType.APPLICATION_JSON).content(BOB).exchange();
 
-        assertThat(result).hasStatus(HttpStatus.PRECONDITION_FAILED)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("npc_version_conflict");
+        assertProblem(result, HttpStatus.PRECONDITION_FAILED, "npc_version_conflict");
         verifyNoInteractions(npcs);
     }
 
@@ -242,8 +230,8 @@ class NpcControllerTests {
         given(npcs.edit(eq(npcId), any(), anyString(), eq(3L), any()))
                 .willThrow(NpcService.versionConflict(npcId, 4));
 
-        MvcTestResult result = mvc.put().uri("/api/npcs/" + npcId).with(as("designer")).header("If-Match", "\"3\"")
-                .contentType(MediaType.APPLICATION_JSON).content(BOB).exchange();
+        MvcTestResult result = mvc.put().uri("/api/npcs/" + npcId).with(as("designer", gameId))
+                .header("If-Match", "\"3\"").contentType(MediaType.APPLICATION_JSON).content(BOB).exchange();
 
         assertThat(result).hasStatus(HttpStatus.PRECONDITION_FAILED);
         assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("npc_version_conflict");
@@ -257,7 +245,7 @@ class NpcControllerTests {
         given(npcs.edit(eq(npcId), any(), eq("fix typo"), isNull(), any()))
                 .willReturn(NpcResponse.of(view(npcId, 5), true, designer, jsonMapper));
 
-        MvcTestResult result = mvc.put().uri("/api/npcs/" + npcId).with(as("designer")).header("If-Match", "*")
+        MvcTestResult result = mvc.put().uri("/api/npcs/" + npcId).with(as("designer", gameId)).header("If-Match", "*")
                 .header("X-Gaia-Change-Note", "fix typo")
                 .contentType(MediaType.APPLICATION_JSON).content(BOB).exchange();
 
@@ -266,7 +254,7 @@ class NpcControllerTests {
 
     @Test
     void takesOnlyMergePatchesForPatch() {
-        MvcTestResult result = mvc.patch().uri("/api/npcs/" + UUID.randomUUID()).with(as("designer"))
+        MvcTestResult result = mvc.patch().uri("/api/npcs/" + UUID.randomUUID()).with(as("designer", gameId))
                 .header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
 
         assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -278,12 +266,12 @@ class NpcControllerTests {
     void forbidsAPlayerToWrite() {
         UUID npcId = UUID.randomUUID();
         List<MvcTestResult> results = List.of(
-                mvc.put().uri("/api/npcs/" + npcId).with(as("player")).header("If-Match", "\"1\"")
+                mvc.put().uri("/api/npcs/" + npcId).with(as("player", gameId)).header("If-Match", "\"1\"")
                         .contentType(MediaType.APPLICATION_JSON).content(BOB).exchange(),
-                mvc.patch().uri("/api/npcs/" + npcId).with(as("player")).header("If-Match", "\"1\"")
+                mvc.patch().uri("/api/npcs/" + npcId).with(as("player", gameId)).header("If-Match", "\"1\"")
                         .contentType("application/merge-patch+json").content("{}").exchange(),
-                mvc.delete().uri("/api/npcs/" + npcId).with(as("player")).exchange(),
-                mvc.put().uri("/api/npcs/" + npcId + "/visibility").with(as("player"))
+                mvc.delete().uri("/api/npcs/" + npcId).with(as("player", gameId)).exchange(),
+                mvc.put().uri("/api/npcs/" + npcId + "/visibility").with(as("player", gameId))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"visible_to_players\":false}").exchange());
 
         for (MvcTestResult result : results) {
@@ -295,7 +283,7 @@ class NpcControllerTests {
 
     @Test
     void boundsTheListFilters() {
-        MvcTestResult result = mvc.get().uri("/api/npcs?name=" + "n".repeat(101)).with(as("player")).exchange();
+        MvcTestResult result = mvc.get().uri("/api/npcs?name=" + "n".repeat(101)).with(as("player", gameId)).exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
@@ -318,13 +306,5 @@ class NpcControllerTests {
     private MvcTestResult create(String body, JwtRequestPostProcessor caller) {
         return mvc.post().uri("/api/npcs").with(caller).contentType(MediaType.APPLICATION_JSON).content(body)
                 .exchange();
-    }
-
-    private JwtRequestPostProcessor as(String role) {
-        return jwt().jwt(token -> token.subject(UUID.randomUUID().toString())
-                        .claim("game_id", gameId.toString())
-                        .claim("name", role)
-                        .claim("roles", List.of(role)))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
     }
 }

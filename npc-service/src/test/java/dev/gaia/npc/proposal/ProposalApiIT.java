@@ -1,7 +1,5 @@
 package dev.gaia.npc.proposal;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import dev.gaia.npc.NpcApiClient;
 import dev.gaia.npc.emotion.ShiftableClock;
 import dev.gaia.npc.lifestrand.ChangeReason;
 import dev.gaia.npc.lifestrand.LifeStrand;
@@ -40,9 +39,9 @@ import static org.assertj.core.api.Assertions.within;
 @Import({RealInfrastructure.class, ShiftableClock.Configuration.class})
 class ProposalApiIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.shared();
     private final UUID gameId = UUID.randomUUID();
+    private final NpcApiClient api = new NpcApiClient(() -> this.port);
 
     @LocalServerPort
     int port;
@@ -102,7 +101,8 @@ class ProposalApiIT {
             assertThat(fact.source()).isEqualTo("conversation:" + conversation);
         });
         assertThat(pleasure(npcId)).isCloseTo(-0.3, within(1e-3));
-        JsonNode relationship = read("/api/npcs/" + marcus + "/relationships/npc/" + npcId, tokens.designer(gameId));
+        JsonNode relationship = api.read("/api/npcs/" + marcus + "/relationships/npc/" + npcId,
+                tokens.designer(gameId));
         assertThat(relationship.path("type").stringValue()).isEqualTo("ALLY");
         assertThat(relationship.path("trust").doubleValue()).isCloseTo(0.2, within(1e-9));
 
@@ -120,7 +120,7 @@ class ProposalApiIT {
         String token = tokens.token(designer, gameId, "dana", Set.of(Roles.DESIGNER));
         String proposalId = submit(npcId, proposal(0.5, "cheerful")).path("proposal_id").stringValue();
 
-        HttpResponse<String> approved = post(proposals(npcId) + "/" + proposalId + "/approve", """
+        HttpResponse<String> approved = api.post(proposals(npcId) + "/" + proposalId + "/approve", """
                 {"note":"fits the story"}""", token);
 
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
@@ -130,8 +130,10 @@ class ProposalApiIT {
         assertThat(body.path("decision_note").stringValue()).isEqualTo("fits the story");
         assertThat(npcs.find(gameId, npcId).orElseThrow().lifeStrand().currentStatus().mood()).isEqualTo("cheerful");
 
-        assertProblem(post(proposals(npcId) + "/" + proposalId + "/approve", "", token), 409, "proposal_not_pending");
-        assertProblem(post(proposals(npcId) + "/" + proposalId + "/reject", "", token), 409, "proposal_not_pending");
+        api.assertProblem(api.post(proposals(npcId) + "/" + proposalId + "/approve", "", token), 409,
+                "proposal_not_pending");
+        api.assertProblem(api.post(proposals(npcId) + "/" + proposalId + "/reject", "", token), 409,
+                "proposal_not_pending");
         assertThat(npcs.find(gameId, npcId).orElseThrow().version()).isEqualTo(2);
     }
 
@@ -139,13 +141,10 @@ class ProposalApiIT {
     void appliesAProposalOnceWhenTwoDesignersApproveItAtOnce() throws Exception {
         UUID npcId = create("Mira");
         String proposalId = submit(npcId, proposal(0.3, "hopeful")).path("proposal_id").stringValue();
-        HttpRequest approve = HttpRequest.newBuilder(uri(proposals(npcId) + "/" + proposalId + "/approve"))
-                .header("Authorization", "Bearer " + tokens.designer(gameId))
+        HttpRequest approve = api.request(proposals(npcId) + "/" + proposalId + "/approve", tokens.designer(gameId))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
 
-        List<Integer> statuses = List.of(
-                http.sendAsync(approve, HttpResponse.BodyHandlers.ofString()),
-                http.sendAsync(approve, HttpResponse.BodyHandlers.ofString()))
+        List<Integer> statuses = List.of(api.sendAsync(approve), api.sendAsync(approve))
                 .stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
 
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
@@ -173,12 +172,12 @@ class ProposalApiIT {
         UUID npcId = create("Mira");
         String proposalId = submit(npcId, proposal(0.2, "furious")).path("proposal_id").stringValue();
 
-        HttpResponse<String> rejected = post(proposals(npcId) + "/" + proposalId + "/reject", """
+        HttpResponse<String> rejected = api.post(proposals(npcId) + "/" + proposalId + "/reject", """
                 {"note":"out of character"}""", tokens.designer(gameId));
 
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
         assertThat(json.readTree(rejected.body()).path("status").stringValue()).isEqualTo("REJECTED");
-        assertProblem(post(proposals(npcId) + "/" + proposalId + "/approve", "", tokens.designer(gameId)), 409,
+        api.assertProblem(api.post(proposals(npcId) + "/" + proposalId + "/approve", "", tokens.designer(gameId)), 409,
                 "proposal_not_pending");
         NpcView npc = npcs.find(gameId, npcId).orElseThrow();
         assertThat(npc.version()).isEqualTo(1);
@@ -190,11 +189,11 @@ class ProposalApiIT {
     void followsTheGamesOwnSettings() throws Exception {
         UUID npcId = create("Mira");
         String designer = tokens.designer(gameId);
-        JsonNode defaults = read("/api/npcs/settings", designer);
+        JsonNode defaults = api.read("/api/npcs/settings", designer);
         assertThat(defaults.path("auto_approve_threshold").doubleValue()).isEqualTo(0.8);
         assertThat(defaults.path("max_trait_step").doubleValue()).isEqualTo(0.05);
 
-        HttpResponse<String> changed = put("/api/npcs/settings", """
+        HttpResponse<String> changed = api.put("/api/npcs/settings", """
                 {"auto_approve_threshold":0.5,"max_trait_step":0.2}""", designer);
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
@@ -203,11 +202,11 @@ class ProposalApiIT {
         assertThat(applied.path("status").stringValue()).isEqualTo("APPLIED");
         assertThat(npcs.find(gameId, npcId).orElseThrow().lifeStrand().personality().bigFive().extraversion())
                 .isCloseTo(0.7, within(1e-9));
-        assertThat(read("/api/npcs/settings", tokens.designer(UUID.randomUUID())).path("auto_approve_threshold")
+        assertThat(api.read("/api/npcs/settings", tokens.designer(UUID.randomUUID())).path("auto_approve_threshold")
                 .doubleValue()).isEqualTo(0.8);
-        assertProblem(put("/api/npcs/settings", """
+        api.assertProblem(api.put("/api/npcs/settings", """
                 {"auto_approve_threshold":1.5,"max_trait_step":0.2}""", designer), 400, "validation_failed");
-        assertProblem(put("/api/npcs/settings", """
+        api.assertProblem(api.put("/api/npcs/settings", """
                 {"auto_approve_threshold":0.5,"max_trait_step":0.2}""", tokens.player(gameId)), 403, "forbidden");
     }
 
@@ -217,13 +216,14 @@ class ProposalApiIT {
         String proposalId = submit(npcId, proposal(0.1, "sad")).path("proposal_id").stringValue();
         String outsider = tokens.designer(UUID.randomUUID());
 
-        assertProblem(get(proposals(npcId), outsider), 404, "npc_not_found");
-        assertProblem(post(proposals(npcId), proposal(0.9, "happy"), outsider), 404, "npc_not_found");
-        assertProblem(post(proposals(npcId) + "/" + proposalId + "/approve", "", outsider), 404, "npc_not_found");
+        api.assertProblem(api.get(proposals(npcId), outsider), 404, "npc_not_found");
+        api.assertProblem(api.post(proposals(npcId), proposal(0.9, "happy"), outsider), 404, "npc_not_found");
+        api.assertProblem(api.post(proposals(npcId) + "/" + proposalId + "/approve", "", outsider), 404,
+                "npc_not_found");
         UUID otherNpc = create("Other");
-        assertProblem(post(proposals(otherNpc) + "/" + proposalId + "/approve", "", tokens.designer(gameId)), 404,
-                "proposal_not_found");
-        assertProblem(get(proposals(npcId), tokens.player(gameId)), 403, "forbidden");
+        api.assertProblem(api.post(proposals(otherNpc) + "/" + proposalId + "/approve", "", tokens.designer(gameId)),
+                404, "proposal_not_found");
+        api.assertProblem(api.get(proposals(npcId), tokens.player(gameId)), 403, "forbidden");
         assertThat(npcs.find(gameId, npcId).orElseThrow().version()).isEqualTo(1);
     }
 
@@ -232,15 +232,15 @@ class ProposalApiIT {
         UUID npcId = create("Mira");
         String designer = tokens.designer(gameId);
 
-        assertProblem(post(proposals(npcId), """
+        api.assertProblem(api.post(proposals(npcId), """
                 {"confidence":0.9,"changes":{}}""", designer), 400, "empty_proposal");
-        assertProblem(post(proposals(npcId), """
+        api.assertProblem(api.post(proposals(npcId), """
                 {"confidence":1.2,"changes":{"mood":"sad"}}""", designer), 400, "validation_failed");
-        assertProblem(post(proposals(npcId), """
+        api.assertProblem(api.post(proposals(npcId), """
                 {"confidence":0.9,"changes":{"relationship_deltas":[{"target_type":"NPC","target_id":"%s","trust":0.1}]}}"""
                 .formatted(UUID.randomUUID()), designer), 404, "target_not_found");
-        assertProblem(post(proposals(npcId), proposal(0.9, "sad"), tokens.player(gameId)), 403, "forbidden");
-        assertProblem(post(proposals(npcId), """
+        api.assertProblem(api.post(proposals(npcId), proposal(0.9, "sad"), tokens.player(gameId)), 403, "forbidden");
+        api.assertProblem(api.post(proposals(npcId), """
                 {"confidence":0.9,"changes":{"mood":"sad","pad_delat":{"p":0.5}}}""", designer), 400,
                 "malformed_request");
 
@@ -261,8 +261,8 @@ class ProposalApiIT {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = read(proposals(npcId) + "?status=pending&limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
-                    tokens.designer(gameId));
+            JsonNode page = api.read(proposals(npcId) + "?status=pending&limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor), tokens.designer(gameId));
             page.path("items").forEach(item -> seen.add(item.path("proposal_id").stringValue()));
             cursor = page.path("next_cursor").isNull() || page.path("next_cursor").isMissingNode() ? null
                     : page.path("next_cursor").stringValue();
@@ -270,10 +270,10 @@ class ProposalApiIT {
         while (cursor != null);
 
         assertThat(seen).containsExactly(pending.get(2), pending.get(1), pending.get(0));
-        assertThat(read(proposals(npcId) + "?status=APPLIED", tokens.admin(gameId)).path("items").valueStream()
+        assertThat(api.read(proposals(npcId) + "?status=APPLIED", tokens.admin(gameId)).path("items").valueStream()
                 .map(item -> item.path("proposal_id").stringValue())).containsExactly(applied);
-        assertThat(read(proposals(npcId), tokens.admin(gameId)).path("items")).hasSize(4);
-        assertProblem(get(proposals(npcId) + "?status=maybe", tokens.admin(gameId)), 400, "invalid_status");
+        assertThat(api.read(proposals(npcId), tokens.admin(gameId)).path("items")).hasSize(4);
+        api.assertProblem(api.get(proposals(npcId) + "?status=maybe", tokens.admin(gameId)), 400, "invalid_status");
     }
 
     private static String proposal(double confidence, String mood) {
@@ -283,13 +283,13 @@ class ProposalApiIT {
     }
 
     private JsonNode submit(UUID npcId, String body) throws Exception {
-        HttpResponse<String> submitted = post(proposals(npcId), body, tokens.designer(gameId));
+        HttpResponse<String> submitted = api.post(proposals(npcId), body, tokens.designer(gameId));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         return json.readTree(submitted.body());
     }
 
     private double pleasure(UUID npcId) throws Exception {
-        return read("/api/npcs/" + npcId + "/emotional-state", tokens.designer(gameId)).path("current")
+        return api.read("/api/npcs/" + npcId + "/emotional-state", tokens.designer(gameId)).path("current")
                 .path("pleasure").doubleValue();
     }
 
@@ -303,40 +303,5 @@ class ProposalApiIT {
 
     private static String proposals(UUID npcId) {
         return "/api/npcs/" + npcId + "/proposals";
-    }
-
-    private JsonNode read(String path, String token) throws Exception {
-        HttpResponse<String> read = get(path, token);
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-        return json.readTree(read.body());
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(json.readTree(response.body()).path("code").stringValue()).isEqualTo(code);
-    }
-
-    private HttpResponse<String> put(String path, String body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
-        if (!body.isEmpty()) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

@@ -10,19 +10,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static dev.gaia.npc.WebSliceSupport.as;
+import static dev.gaia.npc.WebSliceSupport.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 @WebMvcTest({ProposalController.class, ProposalSettingsController.class})
 class ProposalControllerTests {
@@ -41,7 +40,7 @@ class ProposalControllerTests {
     void answersANewProposalWithItsLocation() {
         given(proposals.submit(eq(gameId), eq(npcId), any(), any())).willReturn(pending());
 
-        MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/proposals").with(as("designer"))
+        MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/proposals").with(as("designer", gameId))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"confidence":0.5,"evidence":[{"text":"said so"}],"changes":{"mood":"glum","pad_delta":{"p":-0.2}}}""")
                 .exchange();
@@ -54,15 +53,13 @@ class ProposalControllerTests {
 
     @Test
     void namesEveryInvalidFieldOfAProposal() {
-        MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/proposals").with(as("admin"))
+        MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/proposals").with(as("admin", gameId))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"confidence":2,"changes":{"mood":" ","big_five_delta":{"openness":3},
                          "learned_knowledge":[{"text":""}]}}""")
                 .exchange();
 
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("validation_failed");
+        assertProblem(result, HttpStatus.BAD_REQUEST, "validation_failed");
         assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder(
                 "confidence", "changes.mood", "changes.big_five_delta.openness", "changes.learned_knowledge[0].text");
         verifyNoInteractions(proposals);
@@ -73,15 +70,15 @@ class ProposalControllerTests {
         given(proposals.approve(eq(gameId), eq(npcId), eq(proposalId), any(), isNull())).willReturn(pending());
 
         MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/proposals/" + proposalId + "/approve")
-                .with(as("designer")).exchange();
+                .with(as("designer", gameId)).exchange();
 
         assertThat(result).hasStatus(HttpStatus.OK);
     }
 
     @Test
     void refusesAnUnknownStatus() {
-        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/proposals?status=maybe").with(as("designer"))
-                .exchange();
+        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/proposals?status=maybe")
+                .with(as("designer", gameId)).exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("invalid_status");
@@ -91,10 +88,10 @@ class ProposalControllerTests {
     @Test
     void keepsPlayersOutOfProposalsAndSettings() {
         for (MvcTestResult result : List.of(
-                mvc.get().uri("/api/npcs/" + npcId + "/proposals").with(as("player")).exchange(),
-                mvc.post().uri("/api/npcs/" + npcId + "/proposals/" + proposalId + "/reject").with(as("player"))
+                mvc.get().uri("/api/npcs/" + npcId + "/proposals").with(as("player", gameId)).exchange(),
+                mvc.post().uri("/api/npcs/" + npcId + "/proposals/" + proposalId + "/reject").with(as("player", gameId))
                         .exchange(),
-                mvc.get().uri("/api/npcs/settings").with(as("player")).exchange())) {
+                mvc.get().uri("/api/npcs/settings").with(as("player", gameId)).exchange())) {
             assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
             assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("forbidden");
         }
@@ -103,7 +100,7 @@ class ProposalControllerTests {
 
     @Test
     void refusesSettingsOutOfRange() {
-        MvcTestResult result = mvc.put().uri("/api/npcs/settings").with(as("admin"))
+        MvcTestResult result = mvc.put().uri("/api/npcs/settings").with(as("admin", gameId))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"auto_approve_threshold":-0.1,"max_trait_step":1.1}""").exchange();
 
@@ -118,13 +115,5 @@ class ProposalControllerTests {
                 List.of(new ProposalRequest.Evidence("said so", null)),
                 new ProposalRequest.Changes("glum", new ProposalRequest.PadDelta(-0.2, null, null), null, null, null),
                 null, Instant.now(), UUID.randomUUID(), null, null, null);
-    }
-
-    private JwtRequestPostProcessor as(String role) {
-        return jwt().jwt(token -> token.subject(UUID.randomUUID().toString())
-                        .claim("game_id", gameId.toString())
-                        .claim("name", role)
-                        .claim("roles", List.of(role)))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
     }
 }

@@ -1,7 +1,5 @@
 package dev.gaia.npc.relationship;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.gaia.npc.NpcApiClient;
 import dev.gaia.npc.emotion.ShiftableClock;
 import dev.gaia.npc.lifestrand.ChangeReason;
 import dev.gaia.npc.lifestrand.LifeStrand;
@@ -40,9 +39,9 @@ class RelationshipApiIT {
     private static final String FRIENDS = """
             {"type":"FRIEND","trust":0.6,"affinity":0.7,"familiarity":0.8,"respect":0.5,"notes":"old friends"}""";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.shared();
     private final UUID gameId = UUID.randomUUID();
+    private final NpcApiClient api = new NpcApiClient(() -> this.port);
 
     @LocalServerPort
     int port;
@@ -61,26 +60,26 @@ class RelationshipApiIT {
         UUID elena = create("Elena");
         UUID marcus = create("Marcus");
 
-        HttpResponse<String> put = put(relationship(elena, "npc", marcus), FRIENDS, tokens.designer(gameId));
+        HttpResponse<String> put = api.put(relationship(elena, "npc", marcus), FRIENDS, tokens.designer(gameId));
 
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        JsonNode fromMarcus = read(relationship(marcus, "NPC", elena), tokens.player(gameId));
+        JsonNode fromMarcus = api.read(relationship(marcus, "NPC", elena), tokens.player(gameId));
         assertThat(fromMarcus.path("type").stringValue()).isEqualTo("FRIEND");
         assertThat(fromMarcus.path("trust").doubleValue()).isEqualTo(0.6);
         assertThat(fromMarcus.path("notes").stringValue()).isEqualTo("old friends");
         assertThat(fromMarcus.path("counterpart").path("type").stringValue()).isEqualTo("NPC");
         assertThat(fromMarcus.path("counterpart").path("id").stringValue()).isEqualTo(elena.toString());
 
-        JsonNode marcusList = read("/api/npcs/" + marcus + "/relationships", tokens.player(gameId));
+        JsonNode marcusList = api.read("/api/npcs/" + marcus + "/relationships", tokens.player(gameId));
         assertThat(marcusList.path("items")).hasSize(1);
         assertThat(marcusList.path("items").get(0).path("counterpart").path("id").stringValue())
                 .isEqualTo(elena.toString());
 
         // written again from the other side, it is the same relationship, replaced
-        put(relationship(marcus, "npc", elena), """
+        api.put(relationship(marcus, "npc", elena), """
                 {"type":"RIVAL","trust":-0.2,"affinity":0.1,"familiarity":0.9,"respect":0.8}""",
                 tokens.designer(gameId));
-        JsonNode elenaList = read("/api/npcs/" + elena + "/relationships", tokens.designer(gameId));
+        JsonNode elenaList = api.read("/api/npcs/" + elena + "/relationships", tokens.designer(gameId));
         assertThat(elenaList.path("items")).hasSize(1);
         assertThat(elenaList.path("items").get(0).path("type").stringValue()).isEqualTo("RIVAL");
         assertThat(elenaList.path("items").get(0).has("notes")).isFalse();
@@ -90,13 +89,13 @@ class RelationshipApiIT {
     void movesTheNumbersByEachInteractionAndKeepsTheLatestTwenty() throws Exception {
         UUID elena = create("Elena");
         UUID marcus = create("Marcus");
-        put(relationship(elena, "npc", marcus), """
+        api.put(relationship(elena, "npc", marcus), """
                 {"type":"ACQUAINTANCE","trust":0,"affinity":0,"familiarity":0,"respect":0}""",
                 tokens.designer(gameId));
 
         JsonNode after = null;
         for (int i = 1; i <= 22; i++) {
-            HttpResponse<String> recorded = post(relationship(marcus, "npc", elena) + "/interactions",
+            HttpResponse<String> recorded = api.post(relationship(marcus, "npc", elena) + "/interactions",
                     """
                     {"quality":1,"summary":"Shared lunch number %d"}""".formatted(i), tokens.designer(gameId));
             assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
@@ -124,7 +123,7 @@ class RelationshipApiIT {
         UUID elena = create("Elena");
         UUID player = UUID.randomUUID();
 
-        HttpResponse<String> recorded = post(relationship(elena, "player", player) + "/interactions", """
+        HttpResponse<String> recorded = api.post(relationship(elena, "player", player) + "/interactions", """
                 {"quality":-0.5,"summary":"Was rude at the gate"}""", tokens.designer(gameId));
 
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
@@ -140,21 +139,21 @@ class RelationshipApiIT {
         UUID marcus = create("Marcus");
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
-        put(relationship(elena, "npc", marcus), FRIENDS, tokens.designer(gameId));
-        put(relationship(elena, "player", alice), FRIENDS, tokens.designer(gameId));
-        put(relationship(elena, "player", bob), FRIENDS, tokens.designer(gameId));
+        api.put(relationship(elena, "npc", marcus), FRIENDS, tokens.designer(gameId));
+        api.put(relationship(elena, "player", alice), FRIENDS, tokens.designer(gameId));
+        api.put(relationship(elena, "player", bob), FRIENDS, tokens.designer(gameId));
         String aliceToken = tokens.token(alice, gameId, "alice", Set.of(Roles.PLAYER));
         String bobToken = tokens.token(bob, gameId, "bob", Set.of(Roles.PLAYER));
 
-        assertThat(get(relationship(elena, "player", alice), aliceToken).statusCode()).isEqualTo(200);
-        HttpResponse<String> bobReadsAlices = get(relationship(elena, "player", alice), bobToken);
+        assertThat(api.get(relationship(elena, "player", alice), aliceToken).statusCode()).isEqualTo(200);
+        HttpResponse<String> bobReadsAlices = api.get(relationship(elena, "player", alice), bobToken);
         assertThat(bobReadsAlices.statusCode()).isEqualTo(404);
         assertThat(json.readTree(bobReadsAlices.body()).path("code").stringValue()).isEqualTo("relationship_not_found");
 
         assertThat(counterparts(elena, aliceToken)).containsExactlyInAnyOrder(marcus, alice);
         assertThat(counterparts(elena, bobToken)).containsExactlyInAnyOrder(marcus, bob);
         assertThat(counterparts(elena, tokens.designer(gameId))).containsExactlyInAnyOrder(marcus, alice, bob);
-        assertThat(read("/api/npcs/" + elena + "/relationships/stats", aliceToken).path("total").intValue())
+        assertThat(api.read("/api/npcs/" + elena + "/relationships/stats", aliceToken).path("total").intValue())
                 .isEqualTo(2);
     }
 
@@ -162,17 +161,19 @@ class RelationshipApiIT {
     void keepsRelationshipsInTheirGame() throws Exception {
         UUID elena = create("Elena");
         UUID marcus = create("Marcus");
-        put(relationship(elena, "npc", marcus), FRIENDS, tokens.designer(gameId));
+        api.put(relationship(elena, "npc", marcus), FRIENDS, tokens.designer(gameId));
         UUID otherGame = UUID.randomUUID();
         UUID stranger = npcs.create(otherGame, null, strand("Stranger", null, List.of()), ChangeReason.CREATED, "")
                 .npcId();
 
         for (String outsider : List.of(tokens.player(otherGame), tokens.designer(otherGame))) {
-            assertThat(get(relationship(elena, "npc", marcus), outsider).statusCode()).isEqualTo(404);
-            assertThat(get("/api/npcs/" + elena + "/relationships", outsider).statusCode()).isEqualTo(404);
-            assertThat(get("/api/npcs/" + elena + "/compatibility/" + marcus, outsider).statusCode()).isEqualTo(404);
+            assertThat(api.get(relationship(elena, "npc", marcus), outsider).statusCode()).isEqualTo(404);
+            assertThat(api.get("/api/npcs/" + elena + "/relationships", outsider).statusCode()).isEqualTo(404);
+            assertThat(api.get("/api/npcs/" + elena + "/compatibility/" + marcus, outsider).statusCode())
+                    .isEqualTo(404);
         }
-        HttpResponse<String> across = put(relationship(stranger, "npc", elena), FRIENDS, tokens.designer(otherGame));
+        HttpResponse<String> across = api.put(relationship(stranger, "npc", elena), FRIENDS,
+                tokens.designer(otherGame));
         assertThat(across.statusCode()).isEqualTo(404);
         assertThat(json.readTree(across.body()).path("code").stringValue()).isEqualTo("target_not_found");
         assertThat(counterparts(elena, tokens.designer(gameId))).containsExactly(marcus);
@@ -183,8 +184,8 @@ class RelationshipApiIT {
         UUID elena = create("Elena");
         UUID marcus = create("Marcus");
         UUID hana = create("Hana");
-        put(relationship(elena, "npc", marcus), FRIENDS, tokens.designer(gameId));
-        put(relationship(hana, "npc", elena), FRIENDS, tokens.designer(gameId));
+        api.put(relationship(elena, "npc", marcus), FRIENDS, tokens.designer(gameId));
+        api.put(relationship(hana, "npc", elena), FRIENDS, tokens.designer(gameId));
 
         jdbc.sql("update npc set deleted_at = now() where id = :id").param("id", marcus).update();
 
@@ -196,22 +197,23 @@ class RelationshipApiIT {
         UUID elena = create("Elena");
         String designer = tokens.designer(gameId);
 
-        assertProblem(put(relationship(elena, "npc", elena), FRIENDS, designer), 400, "self_relationship");
-        assertProblem(put(relationship(elena, "npc", UUID.randomUUID()), FRIENDS, designer), 404, "target_not_found");
-        assertProblem(put(relationship(elena, "guild", UUID.randomUUID()), FRIENDS, designer), 400,
+        api.assertProblem(api.put(relationship(elena, "npc", elena), FRIENDS, designer), 400, "self_relationship");
+        api.assertProblem(api.put(relationship(elena, "npc", UUID.randomUUID()), FRIENDS, designer), 404,
+                "target_not_found");
+        api.assertProblem(api.put(relationship(elena, "guild", UUID.randomUUID()), FRIENDS, designer), 400,
                 "invalid_target_type");
-        assertProblem(put(relationship(elena, "player", UUID.randomUUID()), """
+        api.assertProblem(api.put(relationship(elena, "player", UUID.randomUUID()), """
                 {"type":"FRIEND","trust":1.5,"affinity":0,"familiarity":0,"respect":0}""", designer), 400,
                 "validation_failed");
-        assertProblem(put(relationship(elena, "player", UUID.randomUUID()), """
+        api.assertProblem(api.put(relationship(elena, "player", UUID.randomUUID()), """
                 {"type":"BESTIE","trust":1,"affinity":0,"familiarity":0,"respect":0}""", designer), 400,
                 "malformed_request");
-        assertProblem(put(relationship(elena, "player", UUID.randomUUID()), """
+        api.assertProblem(api.put(relationship(elena, "player", UUID.randomUUID()), """
                 {"type":"FRIEND","trust":1,"affinity":0,"familiarity":0,"respect":0,"trsut":1}""", designer), 400,
                 "malformed_request");
-        assertProblem(put(relationship(elena, "player", UUID.randomUUID()), FRIENDS, tokens.player(gameId)), 403,
-                "forbidden");
-        assertProblem(post(relationship(elena, "player", UUID.randomUUID()) + "/interactions", """
+        api.assertProblem(api.put(relationship(elena, "player", UUID.randomUUID()), FRIENDS, tokens.player(gameId)),
+                403, "forbidden");
+        api.assertProblem(api.post(relationship(elena, "player", UUID.randomUUID()) + "/interactions", """
                 {"quality":1,"summary":"x"}""", tokens.player(gameId)), 403, "forbidden");
 
         assertThat(counterparts(elena, designer)).isEmpty();
@@ -224,15 +226,15 @@ class RelationshipApiIT {
         for (int i = 0; i < 5; i++) {
             UUID player = UUID.randomUUID();
             players.add(player);
-            put(relationship(elena, "player", player), FRIENDS, tokens.designer(gameId));
+            api.put(relationship(elena, "player", player), FRIENDS, tokens.designer(gameId));
         }
 
         List<UUID> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = read("/api/npcs/" + elena + "/relationships?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
-                    tokens.designer(gameId));
+            JsonNode page = api.read("/api/npcs/" + elena + "/relationships?limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor), tokens.designer(gameId));
             page.path("items").forEach(item -> seen.add(UUID.fromString(item.path("counterpart").path("id").stringValue())));
             cursor = page.path("next_cursor").isNull() || page.path("next_cursor").isMissingNode() ? null
                     : page.path("next_cursor").stringValue();
@@ -242,7 +244,7 @@ class RelationshipApiIT {
 
         assertThat(seen).containsExactlyElementsOf(players);
         assertThat(pages).isEqualTo(3);
-        assertProblem(get("/api/npcs/" + elena + "/relationships?cursor=bm9wZQ", tokens.designer(gameId)), 400,
+        api.assertProblem(api.get("/api/npcs/" + elena + "/relationships?cursor=bm9wZQ", tokens.designer(gameId)), 400,
                 "invalid_cursor");
     }
 
@@ -252,14 +254,14 @@ class RelationshipApiIT {
         UUID marcus = create("Marcus");
         UUID hana = create("Hana");
         UUID player = UUID.randomUUID();
-        put(relationship(elena, "npc", marcus), """
+        api.put(relationship(elena, "npc", marcus), """
                 {"type":"FRIEND","trust":0.9,"affinity":0.5,"familiarity":0,"respect":0}""", tokens.designer(gameId));
-        put(relationship(hana, "npc", elena), """
+        api.put(relationship(hana, "npc", elena), """
                 {"type":"RIVAL","trust":-0.7,"affinity":-0.3,"familiarity":0,"respect":0}""", tokens.designer(gameId));
-        put(relationship(elena, "player", player), """
+        api.put(relationship(elena, "player", player), """
                 {"type":"FRIEND","trust":0.1,"affinity":0.4,"familiarity":0,"respect":0}""", tokens.designer(gameId));
 
-        JsonNode stats = read("/api/npcs/" + elena + "/relationships/stats", tokens.designer(gameId));
+        JsonNode stats = api.read("/api/npcs/" + elena + "/relationships/stats", tokens.designer(gameId));
 
         assertThat(stats.path("total").intValue()).isEqualTo(3);
         assertThat(stats.path("by_type").path("FRIEND").intValue()).isEqualTo(2);
@@ -279,18 +281,19 @@ class RelationshipApiIT {
         UUID ines = npcs.create(gameId, null, strand("Ines", warm, List.of("Discover ancient magic")),
                 ChangeReason.CREATED, "").npcId();
 
-        JsonNode compatibility = read("/api/npcs/" + elena + "/compatibility/" + ines, tokens.player(gameId));
+        JsonNode compatibility = api.read("/api/npcs/" + elena + "/compatibility/" + ines, tokens.player(gameId));
 
         assertThat(compatibility.path("score").doubleValue()).isBetween(0.8, 1.0);
         assertThat(compatibility.path("reasons").valueStream().map(JsonNode::stringValue))
                 .contains("Both are driven by: discover ancient magic.");
         assertThat(compatibility.path("suggested_interactions").valueStream().map(JsonNode::stringValue))
                 .contains("Work together towards discover ancient magic");
-        assertProblem(get("/api/npcs/" + elena + "/compatibility/" + elena, tokens.player(gameId)), 400, "same_npc");
+        api.assertProblem(api.get("/api/npcs/" + elena + "/compatibility/" + elena, tokens.player(gameId)), 400,
+                "same_npc");
     }
 
     private List<UUID> counterparts(UUID npcId, String token) throws Exception {
-        return read("/api/npcs/" + npcId + "/relationships", token).path("items").valueStream()
+        return api.read("/api/npcs/" + npcId + "/relationships", token).path("items").valueStream()
                 .map(item -> UUID.fromString(item.path("counterpart").path("id").stringValue())).toList();
     }
 
@@ -306,37 +309,5 @@ class RelationshipApiIT {
 
     private static String relationship(UUID npcId, String targetType, UUID targetId) {
         return "/api/npcs/" + npcId + "/relationships/" + targetType + "/" + targetId;
-    }
-
-    private JsonNode read(String path, String token) throws Exception {
-        HttpResponse<String> read = get(path, token);
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-        return json.readTree(read.body());
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(json.readTree(response.body()).path("code").stringValue()).isEqualTo(code);
-    }
-
-    private HttpResponse<String> put(String path, String body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

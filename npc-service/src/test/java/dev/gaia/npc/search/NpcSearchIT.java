@@ -1,15 +1,13 @@
 package dev.gaia.npc.search;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.gaia.npc.NpcApiClient;
 import dev.gaia.npc.lifestrand.ChangeReason;
 import dev.gaia.npc.lifestrand.LifeStrand;
 import dev.gaia.npc.lifestrand.NpcService;
@@ -38,9 +36,9 @@ class NpcSearchIT {
 
     private static final FakeEmbeddingsServer MODEL = FakeEmbeddingsServer.start();
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.shared();
     private final UUID gameId = UUID.randomUUID();
+    private final NpcApiClient api = new NpcApiClient(() -> this.port);
 
     @LocalServerPort
     int port;
@@ -120,9 +118,7 @@ class NpcSearchIT {
         String npc = create(gameId, "Bram", "blacksmith", "He forges swords at the anvil.");
         assertThat(ids(search("forges swords", tokens.player(gameId), 5))).containsExactly(npc);
 
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(uri("/api/npcs/" + npc))
-                .header("Authorization", "Bearer " + tokens.designer(gameId)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = api.send("DELETE", "/api/npcs/" + npc, tokens.designer(gameId), null, null);
 
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(ids(search("forges swords", tokens.player(gameId), 5))).isEmpty();
@@ -147,7 +143,7 @@ class NpcSearchIT {
         assertThat(jdbc.sql("select stale from npc_embedding where npc_id = :id").param("id", UUID.fromString(npc))
                 .query(Boolean.class).single()).isTrue();
 
-        HttpResponse<String> down = get("/api/npcs/search?q=swords", tokens.player(gameId));
+        HttpResponse<String> down = api.get("/api/npcs/search?q=swords", tokens.player(gameId));
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(json.readTree(down.body()).path("code").stringValue()).isEqualTo("embedding_unavailable");
 
@@ -171,11 +167,8 @@ class NpcSearchIT {
     void leavesOutNpcsHiddenFromPlayers() throws Exception {
         String shown = create(gameId, "Bram", "blacksmith", "He forges swords at the anvil.");
         String hidden = create(gameId, "Brom", "blacksmith", "He also forges swords at the anvil.");
-        HttpResponse<String> hide = http.send(HttpRequest.newBuilder(uri("/api/npcs/" + hidden + "/visibility"))
-                .header("Authorization", "Bearer " + tokens.designer(gameId))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"visible_to_players\":false}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> hide = api.put("/api/npcs/" + hidden + "/visibility", "{\"visible_to_players\":false}",
+                tokens.designer(gameId));
         assertThat(hide.statusCode()).as(hide.body()).isEqualTo(200);
 
         assertThat(ids(search("forges swords anvil", tokens.player(gameId), 10))).containsExactly(shown);
@@ -187,7 +180,7 @@ class NpcSearchIT {
     void boundsTheQueryAndTheLimit() throws Exception {
         for (String query : List.of("q=%20%20", "q=" + "a".repeat(501), "q=swords&limit=51", "q=swords&limit=0",
                 "limit=5")) {
-            HttpResponse<String> refused = get("/api/npcs/search?" + query, tokens.player(gameId));
+            HttpResponse<String> refused = api.get("/api/npcs/search?" + query, tokens.player(gameId));
 
             assertThat(refused.statusCode()).as(query).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -197,8 +190,7 @@ class NpcSearchIT {
 
     @Test
     void requiresAToken() throws Exception {
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/npcs/search?q=swords")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = api.send(api.request("/api/npcs/search?q=swords").GET().build());
 
         assertThat(refused.statusCode()).isEqualTo(401);
     }
@@ -212,19 +204,12 @@ class NpcSearchIT {
                 .<tools.jackson.databind.node.ObjectNode>set("background", json.createObjectNode()
                         .put("occupation", occupation).put("history", history))
                 .set("personality", json.createObjectNode()));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/npcs"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json.readTree(created.body()).path("npc_id").stringValue();
+        return api.createdNpcId(api.post("/api/npcs", body, token));
     }
 
     private JsonNode search(String query, String token, int limit) throws Exception {
-        HttpResponse<String> found = get("/api/npcs/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                + "&limit=" + limit, token);
-        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
-        return json.readTree(found.body());
+        return api.read("/api/npcs/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=" + limit,
+                token);
     }
 
     private static List<String> ids(JsonNode results) {
@@ -234,14 +219,5 @@ class NpcSearchIT {
     private long rows(UUID game) {
         return jdbc.sql("select count(*) from npc_embedding where game_id = :game").param("game", game)
                 .query(Long.class).single();
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

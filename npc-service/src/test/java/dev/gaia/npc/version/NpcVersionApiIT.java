@@ -1,7 +1,5 @@
 package dev.gaia.npc.version;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.gaia.npc.NpcApiClient;
 import dev.gaia.shared.test.RealInfrastructure;
 import dev.gaia.shared.test.TestTokens;
 import org.jspecify.annotations.Nullable;
@@ -33,10 +32,10 @@ class NpcVersionApiIT {
 
     private static final Path SEED = Path.of("../seeds/npcs/elena-rodriguez.json");
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.shared();
     private final UUID gameId = UUID.randomUUID();
     private final UUID designerId = UUID.randomUUID();
+    private final NpcApiClient api = new NpcApiClient(() -> this.port);
 
     @LocalServerPort
     int port;
@@ -53,7 +52,7 @@ class NpcVersionApiIT {
         String npcId = createSeed();
         put(npcId, json.readTree(Files.readString(SEED)), "\"1\"", "mood after the storm");
 
-        JsonNode page = json.readTree(send("GET", "/api/npcs/" + npcId + "/versions", designer(), null, null).body());
+        JsonNode page = json.readTree(api.get("/api/npcs/" + npcId + "/versions", designer()).body());
 
         assertThat(page.path("items").valueStream().map(item -> item.path("version").asLong()).toList())
                 .containsExactly(2L, 1L);
@@ -77,8 +76,8 @@ class NpcVersionApiIT {
         List<Long> seen = new ArrayList<>();
         String cursor = null;
         do {
-            HttpResponse<String> response = send("GET", "/api/npcs/" + npcId + "/versions?limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor), designer(), null, null);
+            HttpResponse<String> response = api.get("/api/npcs/" + npcId + "/versions?limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor), designer());
             JsonNode page = json.readTree(response.body());
             page.path("items").forEach(item -> seen.add(item.path("version").asLong()));
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").stringValue();
@@ -97,7 +96,7 @@ class NpcVersionApiIT {
         ((ObjectNode) strand).remove("memories");
         put(npcId, strand, "\"1\"", null);
 
-        HttpResponse<String> diff = send("GET", "/api/npcs/" + npcId + "/versions/1/diff/2", designer(), null, null);
+        HttpResponse<String> diff = api.get("/api/npcs/" + npcId + "/versions/1/diff/2", designer());
 
         assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
         JsonNode changes = json.readTree(diff.body()).path("changes");
@@ -114,21 +113,21 @@ class NpcVersionApiIT {
     @Test
     void rollsBackToTheExactEarlierLifeStrand() throws Exception {
         String npcId = createSeed();
-        String versionOne = json.readTree(send("GET", "/api/npcs/" + npcId + "/versions/1", designer(), null, null)
-                .body()).path("life_strand").toString();
-        HttpResponse<String> patched = send("PATCH", "/api/npcs/" + npcId, designer(), """
+        String versionOne = json.readTree(api.get("/api/npcs/" + npcId + "/versions/1", designer()).body())
+                .path("life_strand").toString();
+        HttpResponse<String> patched = api.send("PATCH", "/api/npcs/" + npcId, designer(), """
                 {"name": "Elena R.", "current_status": {"mood": "angry"}, "tags": ["scientist"],
                  "personality": {"big_five": null}}""", "\"1\"");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 
-        HttpResponse<String> noPrecondition = send("POST", "/api/npcs/" + npcId + "/versions/1/rollback",
+        HttpResponse<String> noPrecondition = api.send("POST", "/api/npcs/" + npcId + "/versions/1/rollback",
                 designer(), null, null);
         assertThat(noPrecondition.statusCode()).isEqualTo(428);
-        HttpResponse<String> stale = send("POST", "/api/npcs/" + npcId + "/versions/1/rollback", designer(), null,
+        HttpResponse<String> stale = api.send("POST", "/api/npcs/" + npcId + "/versions/1/rollback", designer(), null,
                 "\"1\"");
         assertThat(stale.statusCode()).isEqualTo(412);
 
-        HttpResponse<String> rolledBack = send("POST", "/api/npcs/" + npcId + "/versions/1/rollback", designer(),
+        HttpResponse<String> rolledBack = api.send("POST", "/api/npcs/" + npcId + "/versions/1/rollback", designer(),
                 null, "\"2\"");
 
         assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
@@ -137,12 +136,12 @@ class NpcVersionApiIT {
         assertThat(three.path("reason").stringValue()).isEqualTo("ROLLBACK");
         assertThat(three.path("note").stringValue()).isEqualTo("Rolled back to version 1");
         assertThat(three.path("life_strand").toString()).isEqualTo(versionOne);
-        JsonNode current = json.readTree(send("GET", "/api/npcs/" + npcId, designer(), null, null).body());
+        JsonNode current = json.readTree(api.get("/api/npcs/" + npcId, designer()).body());
         JsonNode seed = json.readTree(Files.readString(SEED));
         seed.properties().forEach(field -> assertThat(current.path(field.getKey())).as(field.getKey())
                 .isEqualTo(field.getValue()));
         assertThat(current.has("tags")).isFalse();
-        HttpResponse<String> diff = send("GET", "/api/npcs/" + npcId + "/versions/1/diff/3", designer(), null, null);
+        HttpResponse<String> diff = api.get("/api/npcs/" + npcId + "/versions/1/diff/3", designer());
         assertThat(json.readTree(diff.body()).path("changes").isEmpty()).isTrue();
     }
 
@@ -150,18 +149,17 @@ class NpcVersionApiIT {
     void keepsTheHistoryFromPlayersAndOtherGames() throws Exception {
         String npcId = createSeed();
 
-        HttpResponse<String> player = send("GET", "/api/npcs/" + npcId + "/versions", tokens.player(gameId), null,
-                null);
+        HttpResponse<String> player = api.get("/api/npcs/" + npcId + "/versions", tokens.player(gameId));
         assertThat(player.statusCode()).isEqualTo(403);
         assertThat(json.readTree(player.body()).path("code").stringValue()).isEqualTo("forbidden");
 
         String stranger = tokens.designer(UUID.randomUUID());
         for (String path : List.of("/versions", "/versions/1", "/versions/1/diff/1")) {
-            HttpResponse<String> read = send("GET", "/api/npcs/" + npcId + path, stranger, null, null);
+            HttpResponse<String> read = api.get("/api/npcs/" + npcId + path, stranger);
             assertThat(read.statusCode()).as(path).isEqualTo(404);
             assertThat(json.readTree(read.body()).path("code").stringValue()).isEqualTo("npc_not_found");
         }
-        HttpResponse<String> rollback = send("POST", "/api/npcs/" + npcId + "/versions/1/rollback", stranger, null,
+        HttpResponse<String> rollback = api.send("POST", "/api/npcs/" + npcId + "/versions/1/rollback", stranger, null,
                 "*");
         assertThat(rollback.statusCode()).isEqualTo(404);
     }
@@ -170,49 +168,29 @@ class NpcVersionApiIT {
     void answersAVersionThatNeverWasWithNotFound() throws Exception {
         String npcId = createSeed();
 
-        HttpResponse<String> read = send("GET", "/api/npcs/" + npcId + "/versions/9", designer(), null, null);
+        HttpResponse<String> read = api.get("/api/npcs/" + npcId + "/versions/9", designer());
 
         assertThat(read.statusCode()).isEqualTo(404);
         assertThat(json.readTree(read.body()).path("code").stringValue()).isEqualTo("npc_version_not_found");
-        HttpResponse<String> rollback = send("POST", "/api/npcs/" + npcId + "/versions/9/rollback", designer(), null,
-                "*");
+        HttpResponse<String> rollback = api.send("POST", "/api/npcs/" + npcId + "/versions/9/rollback", designer(),
+                null, "*");
         assertThat(rollback.statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/npcs/" + npcId, designer(), null, null).headers().firstValue("ETag"))
+        assertThat(api.get("/api/npcs/" + npcId, designer()).headers().firstValue("ETag"))
                 .hasValue("\"1\"");
     }
 
     private String createSeed() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/npcs", designer(), Files.readString(SEED), null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json.readTree(created.body()).path("npc_id").stringValue();
+        return api.createdNpcId(api.post("/api/npcs", Files.readString(SEED), designer()));
     }
 
     private void put(String npcId, JsonNode strand, String ifMatch, @Nullable String note) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/npcs/" + npcId))
-                .header("Authorization", "Bearer " + designer()).header("Content-Type", "application/json")
-                .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(strand.toString()));
+        HttpRequest.Builder request = api.request("/api/npcs/" + npcId, designer())
+                .header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(strand.toString()));
         if (note != null) {
             request.header("X-Gaia-Change-Note", note);
         }
-        HttpResponse<String> put = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = api.send(request.build());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, @Nullable String body,
-            @Nullable String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

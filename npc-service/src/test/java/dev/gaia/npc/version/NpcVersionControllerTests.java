@@ -9,19 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static dev.gaia.npc.WebSliceSupport.as;
+import static dev.gaia.npc.WebSliceSupport.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 @WebMvcTest(NpcVersionController.class)
 class NpcVersionControllerTests {
@@ -38,26 +36,22 @@ class NpcVersionControllerTests {
     @Test
     void keepsTheHistoryFromPlayers() {
         for (String path : List.of("/versions", "/versions/1", "/versions/1/diff/2")) {
-            MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + path).with(as("player")).exchange();
+            MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + path).with(as("player", gameId)).exchange();
 
-            assertThat(result).hasStatus(HttpStatus.FORBIDDEN)
-                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("forbidden");
+            assertProblem(result, HttpStatus.FORBIDDEN, "forbidden");
         }
-        MvcTestResult rollback = mvc.post().uri("/api/npcs/" + npcId + "/versions/1/rollback").with(as("player"))
-                .header("If-Match", "\"1\"").exchange();
+        MvcTestResult rollback = mvc.post().uri("/api/npcs/" + npcId + "/versions/1/rollback")
+                .with(as("player", gameId)).header("If-Match", "\"1\"").exchange();
         assertThat(rollback).hasStatus(HttpStatus.FORBIDDEN);
         verifyNoInteractions(versions);
     }
 
     @Test
     void requiresIfMatchToRollBack() {
-        MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/versions/1/rollback").with(as("designer"))
-                .exchange();
+        MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/versions/1/rollback")
+                .with(as("designer", gameId)).exchange();
 
-        assertThat(result).hasStatus(HttpStatus.PRECONDITION_REQUIRED)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("precondition_required");
+        assertProblem(result, HttpStatus.PRECONDITION_REQUIRED, "precondition_required");
         verifyNoInteractions(versions);
     }
 
@@ -66,7 +60,7 @@ class NpcVersionControllerTests {
         given(versions.rollback(eq(npcId), eq(1L), eq(2L), any(), any()))
                 .willThrow(NpcService.versionConflict(npcId, 3));
 
-        MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/versions/1/rollback").with(as("admin"))
+        MvcTestResult result = mvc.post().uri("/api/npcs/" + npcId + "/versions/1/rollback").with(as("admin", gameId))
                 .header("If-Match", "\"2\"").exchange();
 
         assertThat(result).hasStatus(HttpStatus.PRECONDITION_FAILED);
@@ -76,7 +70,7 @@ class NpcVersionControllerTests {
 
     @Test
     void refusesVersionNumbersBelowOne() {
-        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/versions/0/diff/2").with(as("designer"))
+        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/versions/0/diff/2").with(as("designer", gameId))
                 .exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
@@ -86,7 +80,7 @@ class NpcVersionControllerTests {
 
     @Test
     void boundsThePageSize() {
-        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/versions?limit=101").with(as("designer"))
+        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/versions?limit=101").with(as("designer", gameId))
                 .exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
@@ -96,19 +90,11 @@ class NpcVersionControllerTests {
 
     @Test
     void answersAVersionThatIsNoNumberWithABadRequest() {
-        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/versions/latest").with(as("designer"))
+        MvcTestResult result = mvc.get().uri("/api/npcs/" + npcId + "/versions/latest").with(as("designer", gameId))
                 .exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("invalid_parameter");
         verifyNoInteractions(versions);
-    }
-
-    private JwtRequestPostProcessor as(String role) {
-        return jwt().jwt(token -> token.subject(UUID.randomUUID().toString())
-                        .claim("game_id", gameId.toString())
-                        .claim("name", role)
-                        .claim("roles", List.of(role)))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.gaia.npc.lifestrand;
+package dev.gaia.npc.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -9,19 +9,26 @@ import java.util.UUID;
 import dev.gaia.shared.problem.ProblemException;
 
 /**
- * Where a page of characters ends: the creation time and id of its last character, opaque to
- * clients (base64url) so that its format can change.
+ * Where a page ends: the creation time and id of its last item, opaque to clients (base64url)
+ * so that its format can change. A cursor this service did not hand out is a 400 problem
+ * {@code invalid_cursor}.
  */
-record PageCursor(Instant createdAt, UUID id) {
+public record PageCursor(Instant createdAt, UUID id) {
 
     private static final String SEPARATOR = "|";
 
-    String encode() {
+    /** The opaque form handed to clients as {@code next_cursor}. */
+    public String encode() {
         String plain = createdAt + SEPARATOR + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static PageCursor decode(String cursor) {
+    /**
+     * The cursor a client sent back.
+     *
+     * @throws ProblemException {@code invalid_cursor} (400) if this service did not hand it out
+     */
+    public static PageCursor decode(String cursor) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int separator = plain.indexOf(SEPARATOR);
@@ -36,7 +43,14 @@ record PageCursor(Instant createdAt, UUID id) {
         }
     }
 
-    private static ProblemException invalid() {
+    /** Whether this cursor lies before the item created at {@code createdAt} with {@code id}, oldest first. */
+    public boolean isBefore(Instant createdAt, UUID id) {
+        int byTime = this.createdAt.compareTo(createdAt);
+        return byTime < 0 || (byTime == 0 && this.id.compareTo(id) < 0);
+    }
+
+    /** The problem for a cursor this service did not hand out, whatever its format. */
+    public static ProblemException invalid() {
         return ProblemException.badRequest("invalid_cursor",
                 "The cursor is not one this service handed out. Start again from the first page, without a cursor.");
     }
