@@ -122,6 +122,13 @@ class ConversationE2E {
     }
 
     @Test
+    void modelsStatusShowsWhatModelServiceHasInMemory() throws Exception {
+        String status = platform.run("models", "status");
+
+        assertThat(status).containsAnyOf("memory:", "memory_budget_bytes");
+    }
+
+    @Test
     void refusesRequestsWithoutAToken() throws Exception {
         var reply = client.get("/api/npcs/" + npcId, null);
 
@@ -159,6 +166,40 @@ class ConversationE2E {
 
         assertThat(read.status()).isEqualTo(404);
         assertThat(start.status()).isEqualTo(404);
+    }
+
+    @Test
+    void designerEditsFindsAndTradesAnNpcAsACardThroughTheGateway() throws Exception {
+        String designer = home.designerToken();
+        String npc = client.post("/api/npcs", designer, Files.readString(rootPath().resolve(
+                "seeds/npcs/elena-rodriguez.json")), "application/json").expectStatus(201).body().get("npc_id").asString();
+        String version = client.get("/api/npcs/" + npc, designer).expectStatus(200).header("ETag");
+        byte[] worried = "{\"current_status\":{\"mood\":\"worried\"}}".getBytes(StandardCharsets.UTF_8);
+
+        var patched = client.exchange("PATCH", "/api/npcs/" + npc, designer, "application/merge-patch+json", worried,
+                Map.of("If-Match", version));
+        var stale = client.exchange("PATCH", "/api/npcs/" + npc, designer, "application/merge-patch+json", worried,
+                Map.of("If-Match", version));
+
+        assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
+        assertThat(patched.header("ETag")).isNotEqualTo(version);
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.body().get("code").asString()).isEqualTo("npc_version_conflict");
+        assertThat(client.get("/api/npcs/" + npc + "/versions/1/diff/2", designer).expectStatus(200).body()
+                .toString()).contains("/current_status/mood", "worried");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(
+                "/api/npcs/search?q=marine%20biologist%20studying%20coral%20reefs", home.playerToken())
+                .expectStatus(200).body().get("items").toString()).contains(npc));
+        assertThat(client.get("/api/npcs/search?q=marine%20biologist", elsewhere.playerToken()).expectStatus(200)
+                .body().get("items").toString()).doesNotContain(npc);
+
+        var card = client.exchange("GET", "/api/npcs/" + npc + "/card?format=png", designer, "", new byte[0], Map.of())
+                .expectStatus(200);
+        assertThat(card.contentType()).startsWith("image/png");
+        var imported = client.exchange("POST", "/api/npcs/import", elsewhere.designerToken(), "image/png", card.raw(),
+                Map.of()).expectStatus(201);
+        assertThat(client.get("/api/npcs/" + imported.body().get("npc_id").asString(), elsewhere.designerToken())
+                .expectStatus(200).body().get("name").asString()).isEqualTo("Elena Rodriguez");
     }
 
     private List<String> storedMessages(String sessionId) throws Exception {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,14 @@ final class GaiaPlatform implements AutoCloseable {
         run("down");
     }
 
-    private void run(String command) throws IOException, InterruptedException {
+    /** Runs {@code ./gaia} with these arguments against this platform and returns what it printed. */
+    String run(String... arguments) throws IOException, InterruptedException {
         Files.createDirectories(home);
-        Path output = home.resolve("e2e-" + command + ".out");
-        ProcessBuilder builder = new ProcessBuilder(List.of(root.resolve("gaia").toString(), command))
+        String shown = "./gaia " + String.join(" ", arguments);
+        Path output = home.resolve("e2e-" + String.join("-", arguments) + ".out");
+        List<String> commandLine = new ArrayList<>(List.of(root.resolve("gaia").toString()));
+        commandLine.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(commandLine)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -85,12 +90,13 @@ final class GaiaPlatform implements AutoCloseable {
         Process process = builder.start();
         if (!process.waitFor(UP_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("./gaia " + command + " did not finish in " + UP_TIMEOUT_MINUTES
-                    + " minutes; see " + output);
+            throw new IllegalStateException(shown + " did not finish in " + UP_TIMEOUT_MINUTES + " minutes; see "
+                    + output);
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("./gaia " + command + " failed (exit " + process.exitValue() + "):\n"
+            throw new IllegalStateException(shown + " failed (exit " + process.exitValue() + "):\n"
                     + Files.readString(output));
         }
+        return Files.readString(output);
     }
 }

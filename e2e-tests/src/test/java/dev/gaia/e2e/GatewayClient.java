@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,19 @@ final class GatewayClient {
 
     Reply get(String path, String token) throws IOException, InterruptedException {
         return send(request(path, token, "application/json").GET().build());
+    }
+
+    /** Any request: a method, a body of a content type (none without one), and headers of its own. */
+    Reply exchange(String method, String path, String token, String contentType, byte[] body,
+            Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path, token, "*/*")
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body.length > 0) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** Sends a message and hands back the reply's lines as they arrive. */
@@ -79,15 +94,21 @@ final class GatewayClient {
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             byte[] bytes = body.readAllBytes();
-            JsonNode node = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), node);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode node = bytes.length == 0 || !contentType.contains("json") ? json.createObjectNode()
+                    : json.readTree(bytes);
+            return new Reply(response.statusCode(), contentType, node, bytes, response.headers());
         }
     }
 
     record Login(String game, String username, String password) {
     }
 
-    record Reply(int status, String contentType, JsonNode body) {
+    record Reply(int status, String contentType, JsonNode body, byte[] raw, HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElseThrow(() -> new AssertionError("No " + name + " header"));
+        }
 
         Reply expectStatus(int expected) {
             if (status != expected) {

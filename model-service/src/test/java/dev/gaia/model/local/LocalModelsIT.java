@@ -32,6 +32,7 @@ import org.springframework.util.FileSystemUtils;
 import static dev.gaia.model.HttpAnswers.dataOf;
 import static dev.gaia.model.HttpAnswers.problemOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Local GGUF models through model-service's API: OpenAI-compatible answers streamed from a real
@@ -93,10 +94,10 @@ class LocalModelsIT {
         assertThat(chunks.get(chunks.size() - 2).at("/choices/0/finish_reason").asString()).isEqualTo("length");
         assertThat(chunks.getLast().path("usage").path("completion_tokens").asInt()).isEqualTo(8);
         assertThat(chunks.getLast().path("usage").path("prompt_tokens").asInt()).isPositive();
-        assertThat(calls()).last().satisfies(call -> {
-            assertThat(call).containsEntry("provider", "local").containsEntry("model", "elena.gguf")
-                    .containsEntry("outcome", "ok").containsEntry("tokens_out", 8);
-        });
+        // Usage is recorded off the request thread once the call has ended.
+        await().untilAsserted(() -> assertThat(calls()).last().satisfies(call -> assertThat(call)
+                .containsEntry("provider", "local").containsEntry("model", "elena.gguf")
+                .containsEntry("outcome", "ok").containsEntry("tokens_out", 8)));
     }
 
     @Test
