@@ -58,12 +58,12 @@ public class ProviderGuards implements AutoCloseable {
                 TimeUnit.SECONDS.toNanos(1));
     }
 
-    /** A whole answer from the route's model. */
+    /** A whole answer from the route's model, within {@code gaia.model.timeouts.whole-answer}. */
     public JsonNode complete(Route route, ChatCompletionRequest request) {
         ProviderGuard guard = guard(route.provider().name());
         ProviderGuard.Permit permit = guard.acquire();
         try {
-            return withRetries(route, guard, () -> route.provider().complete(request));
+            return withRetries(route, guard, () -> completeInTime(route.provider(), request));
         }
         finally {
             permit.release();
@@ -112,6 +112,30 @@ public class ProviderGuards implements AutoCloseable {
                     throw ex;
                 }
             }
+        }
+    }
+
+    private JsonNode completeInTime(ChatProvider provider, ChatCompletionRequest request) {
+        Duration limit = properties.timeouts().wholeAnswer();
+        StreamWatch watch = new StreamWatch(Thread.currentThread(), limit, limit);
+        ScheduledFuture<?> ticking = watchdog.scheduleAtFixedRate(watch::check, checkEveryNanos, checkEveryNanos,
+                TimeUnit.NANOSECONDS);
+        try {
+            JsonNode answer = provider.complete(request);
+            if (!watch.answered(() -> { })) {
+                throw timeout(provider, "answered only after", limit, "whole-answer");
+            }
+            return answer;
+        }
+        catch (RuntimeException | Error ex) {
+            if (!watch.answered(() -> { })) {
+                throw timeout(provider, "did not answer within", limit, "whole-answer");
+            }
+            throw ex;
+        }
+        finally {
+            ticking.cancel(false);
+            watch.done();
         }
     }
 
@@ -167,11 +191,14 @@ public class ProviderGuards implements AutoCloseable {
     }
 
     private ProblemException firstTokenTimeout(ChatProvider provider) {
-        Duration limit = properties.timeouts().firstToken();
-        log.warn("Model provider {} sent no token within {} ms", provider.name(), limit.toMillis());
+        return timeout(provider, "sent no token within", properties.timeouts().firstToken(), "first-token");
+    }
+
+    private static ProblemException timeout(ChatProvider provider, String what, Duration limit, String setting) {
+        log.warn("Model provider {} {} {} ms", provider.name(), what, limit.toMillis());
         return ProblemException.of(HttpStatus.GATEWAY_TIMEOUT, "model_provider_timeout", "The model provider '"
-                + provider.name() + "' sent no token within " + limit.toMillis() + " ms"
-                + " (gaia.model.timeouts.first-token). Check that it is running and not overloaded.");
+                + provider.name() + "' " + what + " " + limit.toMillis() + " ms (gaia.model.timeouts." + setting
+                + "). Check that it is running and not overloaded.");
     }
 
     @Override

@@ -29,12 +29,15 @@ public record ResilienceProperties(@DefaultValue Timeouts timeouts, @DefaultValu
      *        own timeout, {@code gaia.model.<provider>.connect-timeout}, comes first)
      * @param idleBetweenTokens how long a streamed answer may then stay silent before it is ended
      *        with an error event
+     * @param wholeAnswer how long an answer that is not streamed may take in all
      */
-    public record Timeouts(@DefaultValue("30s") Duration firstToken, @DefaultValue("30s") Duration idleBetweenTokens) {
+    public record Timeouts(@DefaultValue("30s") Duration firstToken, @DefaultValue("30s") Duration idleBetweenTokens,
+            @DefaultValue("120s") Duration wholeAnswer) {
 
         public Timeouts {
             requirePositive("gaia.model.timeouts.first-token", firstToken);
             requirePositive("gaia.model.timeouts.idle-between-tokens", idleBetweenTokens);
+            requirePositive("gaia.model.timeouts.whole-answer", wholeAnswer);
         }
     }
 

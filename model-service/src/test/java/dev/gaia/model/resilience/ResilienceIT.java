@@ -42,7 +42,7 @@ class ResilienceIT {
     private static final JsonMapper json = JsonMapper.shared();
 
     private static final String CHAT = """
-            {"model":"%s","stream":true,"messages":[{"role":"user","content":"Hello there"}]}""";
+            {"model":"%s","stream":%s,"messages":[{"role":"user","content":"Hello there"}]}""";
 
     @AfterAll
     static void stopUpstreams() {
@@ -130,6 +130,47 @@ class ResilienceIT {
         }
     }
 
+    /** Answers that are not streamed, each bounded as a whole; upstreams of their own. */
+    @Nested
+    class WholeAnswers {
+
+        private static final FakeOpenAiServer slow = FakeOpenAiServer.start();
+        private static final FakeOpenAiServer fallback = FakeOpenAiServer.start();
+
+        @LocalServerPort
+        int port;
+
+        @DynamicPropertySource
+        static void providers(DynamicPropertyRegistry registry) {
+            registry.add("gaia.model.openai.base-url", () -> slow.baseUrl().toString());
+            registry.add("gaia.model.openai.chat-model", () -> "fake-chat-model");
+            registry.add("gaia.model.ollama.base-url", () -> fallback.baseUrl().toString());
+            registry.add("gaia.model.roles.chat", () -> "ollama/fallback-model");
+            registry.add("gaia.model.timeouts.whole-answer", () -> "2s");
+        }
+
+        @AfterAll
+        static void stopUpstreams() {
+            slow.close();
+            fallback.close();
+        }
+
+        @Test
+        void answersATimeoutWhenAWholeAnswerTakesTooLongAndFallsBackForARole() throws Exception {
+            slow.timeToFirstToken(Duration.ofSeconds(6));
+
+            HttpResponse<String> named = http.send(chat(port, "openai/fake-chat-model", false),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> role = http.send(chat(port, "chat", false), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(named.statusCode()).as(named.body()).isEqualTo(504);
+            assertThat(json.readTree(named.body()).path("detail").stringValue()).contains("whole-answer");
+            assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
+            assertThat(json.readTree(role.body()).path("model").stringValue()).isEqualTo("fallback-model");
+        }
+
+    }
+
     @Nested
     class LimitsAndCircuits {
 
@@ -199,9 +240,13 @@ class ResilienceIT {
     }
 
     private static HttpRequest chat(int port, String model) {
+        return chat(port, model, true);
+    }
+
+    private static HttpRequest chat(int port, String model, boolean stream) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + TestTokens.shared().player(UUID.randomUUID()))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(CHAT.formatted(model))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(CHAT.formatted(model, stream))).build();
     }
 }

@@ -29,6 +29,7 @@ class EmotionController {
     }
 
     @GetMapping("/emotional-state")
+    @PreAuthorize("hasAnyRole('PLAYER', 'DESIGNER', 'ADMIN')")
     EmotionalStateResponse read(@PathVariable UUID npcId, GaiaPrincipal caller) {
         return emotions.read(caller, npcId);
     }

@@ -49,7 +49,7 @@ public record LifeStrand(
         @Nullable @Valid CurrentStatus currentStatus,
         @Nullable @Valid EmotionalState emotionalState,
         @Size(max = 200) Map<@NotBlank @Size(max = 200) String, @NotNull @RelationshipValue JsonNode> relationships,
-        @Size(max = 500) List<@NotNull @Valid KnowledgeFact> knowledge,
+        @Size(max = LifeStrand.MAX_KNOWLEDGE) List<@NotNull @Valid KnowledgeFact> knowledge,
         @Size(max = 200) List<@NotBlank @Size(max = 1000) String> memories,
         @Size(max = 50) List<@NotNull @Valid Goal> goals,
         @Nullable @Valid SpeechStyle speechStyle,
@@ -58,6 +58,9 @@ public record LifeStrand(
         @Nullable UUID avatarAssetId,
         @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 50) Map<@NotBlank @Size(max = 100) String, @NotNull @BoundedJson JsonNode> extensions) {
+
+    /** The most facts a character knows. */
+    public static final int MAX_KNOWLEDGE = 500;
 
     public LifeStrand {
         relationships = relationships == null ? Map.of() : new LinkedHashMap<>(relationships);
@@ -181,6 +184,20 @@ public record LifeStrand(
 
         public KnowledgeFact {
             keys = keys == null ? List.of() : List.copyOf(keys);
+        }
+
+        /** The {@link #source} prefix of a fact learned in a conversation, before its id. */
+        public static final String CONVERSATION_SOURCE = "conversation:";
+
+        /** The {@link #source} prefix of a fact a change proposal without a conversation taught, before its id. */
+        public static final String PROPOSAL_SOURCE = "proposal:";
+
+        /**
+         * Whether the fact was learned from a conversation with a player: what a player told an NPC
+         * is that player's data, not for other players to read.
+         */
+        public boolean learnedInConversation() {
+            return source != null && (source.startsWith(CONVERSATION_SOURCE) || source.startsWith(PROPOSAL_SOURCE));
         }
 
         /** A plain string, as in the seed's examples: a personal fact the designer wrote. */

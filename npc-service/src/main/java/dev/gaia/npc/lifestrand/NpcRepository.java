@@ -11,8 +11,6 @@ import org.springframework.data.repository.query.Param;
 /** The characters of every game; every lookup names the game. Lists are {@link NpcListQuery}'s. */
 interface NpcRepository extends Repository<Npc, UUID> {
 
-    Npc save(Npc npc);
-
     /** Writes at once, so that a stale version fails here, inside the caller's transaction. */
     Npc saveAndFlush(Npc npc);
 

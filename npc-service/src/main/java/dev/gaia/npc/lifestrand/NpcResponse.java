@@ -2,6 +2,7 @@ package dev.gaia.npc.lifestrand;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +42,8 @@ record NpcResponse(
     static NpcResponse of(NpcView npc, boolean visibleToPlayers, GaiaPrincipal caller, JsonMapper jsonMapper) {
         boolean designer = caller.isDesignerOrAdmin();
         Map<String, JsonNode> fields = new LinkedHashMap<>();
-        jsonMapper.valueToTree(npc.lifeStrand()).properties().forEach(field -> {
+        LifeStrand strand = designer ? npc.lifeStrand() : withoutLearnedKnowledge(npc.lifeStrand());
+        jsonMapper.valueToTree(strand).properties().forEach(field -> {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject() && !KEPT_AS_GIVEN.contains(name)) {
@@ -53,6 +55,16 @@ record NpcResponse(
         });
         return new NpcResponse(npc.npcId(), npc.gameId(), npc.version(), designer ? visibleToPlayers : null,
                 npc.createdAt(), npc.updatedAt(), fields);
+    }
+
+    /** The Life Strand without the facts learned from players' conversations, for a player to read. */
+    private static LifeStrand withoutLearnedKnowledge(LifeStrand strand) {
+        List<LifeStrand.KnowledgeFact> shared = strand.knowledge().stream()
+                .filter(fact -> !fact.learnedInConversation()).toList();
+        return new LifeStrand(strand.name(), strand.background(), strand.personality(), strand.currentStatus(),
+                strand.emotionalState(), strand.relationships(), shared, strand.memories(), strand.goals(),
+                strand.speechStyle(), strand.safety(), strand.modelSettings(), strand.avatarAssetId(), strand.tags(),
+                strand.extensions());
     }
 
     /** Maps whose members are the designer's own data, not lists of the Life Strand's shape. */

@@ -181,12 +181,20 @@ public class NpcService {
         return view;
     }
 
+    /** The field {@code npc.updated} names when a character was shown to or hidden from players. */
+    static final String VISIBILITY_FIELD = "visible_to_players";
+
     /** Shows the character to the players of its game or hides it from them. */
     @Transactional
     void setVisibility(UUID gameId, UUID npcId, boolean visibleToPlayers) {
         if (npcs.updateVisibility(npcId, gameId, visibleToPlayers) == 0) {
             throw notFound(npcId);
         }
+        // No new version of the Life Strand, but whoever caches the character must learn who may see it now.
+        long version = npcs.findByIdAndGameIdAndDeletedAtIsNull(npcId, gameId).orElseThrow(() -> notFound(npcId))
+                .version();
+        outbox.write(gameId, "npc", "updated", 1, new NpcUpdated(npcId, version, ChangeReason.DESIGNER_EDIT,
+                List.of(VISIBILITY_FIELD)));
     }
 
     /** The character as the caller may see it: players get 404 for hidden ones and no designer-only parts. */

@@ -17,6 +17,10 @@ public record PageCursor(Instant createdAt, UUID id) {
 
     private static final String SEPARATOR = "|";
 
+    /** Every item was created in this span; a cursor outside it was not handed out (nor can PostgreSQL hold it). */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /** The opaque form handed to clients as {@code next_cursor}. */
     public String encode() {
         String plain = createdAt + SEPARATOR + id;
@@ -35,8 +39,11 @@ public record PageCursor(Instant createdAt, UUID id) {
             if (separator < 0) {
                 throw invalid();
             }
-            return new PageCursor(Instant.parse(plain.substring(0, separator)),
-                    UUID.fromString(plain.substring(separator + 1)));
+            Instant createdAt = Instant.parse(plain.substring(0, separator));
+            if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+                throw invalid();
+            }
+            return new PageCursor(createdAt, UUID.fromString(plain.substring(separator + 1)));
         }
         catch (IllegalArgumentException | DateTimeException ex) {
             throw invalid();

@@ -71,6 +71,11 @@ final class LifeStrandEdit {
         Set<String> known = knowledge.stream().map(fact -> key(fact.text())).collect(Collectors.toSet());
         for (LearnedFact fact : changes.learnedKnowledge()) {
             if (known.add(key(fact.text()))) {
+                if (knowledge.size() >= LifeStrand.MAX_KNOWLEDGE && !forgetOldestLearned(knowledge, notes)) {
+                    notes.add("Knowledge is full (" + LifeStrand.MAX_KNOWLEDGE + " facts the designer wrote), not"
+                            + " learned: " + fact.text().strip());
+                    continue;
+                }
                 knowledge.add(new KnowledgeFact(fact.text().strip(), source, fact.confidence(),
                         fact.scope() == null ? KnowledgeScope.PERSONAL : fact.scope(), List.of()));
             }
@@ -84,6 +89,20 @@ final class LifeStrandEdit {
                 current.speechStyle(), current.safety(), current.modelSettings(), current.avatarAssetId(),
                 current.tags(), current.extensions());
         return new Result(edited, new ProposalOutcome(null, clamped, notes));
+    }
+
+    /**
+     * Makes room for a new fact by forgetting the oldest one learned in a conversation; the facts a
+     * designer wrote are never forgotten. Whether there was one to forget.
+     */
+    private static boolean forgetOldestLearned(List<KnowledgeFact> knowledge, List<String> notes) {
+        for (int i = 0; i < knowledge.size(); i++) {
+            if (knowledge.get(i).learnedInConversation()) {
+                notes.add("Forgotten to make room: " + knowledge.remove(i).text());
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double step(String trait, double value, double requested, double maxStep,

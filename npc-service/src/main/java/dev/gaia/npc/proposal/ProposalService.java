@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.gaia.npc.emotion.EmotionService;
 import dev.gaia.npc.emotion.Pad;
 import dev.gaia.npc.lifestrand.ChangeReason;
+import dev.gaia.npc.lifestrand.LifeStrand;
 import dev.gaia.npc.lifestrand.NpcService;
 import dev.gaia.npc.lifestrand.NpcView;
 import dev.gaia.npc.paging.PageCursor;
@@ -180,8 +181,8 @@ class ProposalService {
                 .map(Evidence::conversationId)
                 .filter(Objects::nonNull)
                 .findFirst()
-                .map(id -> "conversation:" + id)
-                .orElse("proposal:" + proposal.id());
+                .map(id -> LifeStrand.KnowledgeFact.CONVERSATION_SOURCE + id)
+                .orElse(LifeStrand.KnowledgeFact.PROPOSAL_SOURCE + proposal.id());
     }
 
     private ChangeProposal pending(UUID gameId, UUID npcId, UUID proposalId) {

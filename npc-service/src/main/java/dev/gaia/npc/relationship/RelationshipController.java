@@ -35,17 +35,20 @@ class RelationshipController {
     }
 
     @GetMapping("/relationships")
+    @PreAuthorize("hasAnyRole('PLAYER', 'DESIGNER', 'ADMIN')")
     RelationshipPage list(@PathVariable UUID npcId, @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable @Size(max = 200) String cursor, GaiaPrincipal caller) {
         return relationships.list(caller, npcId, limit, cursor);
     }
 
     @GetMapping("/relationships/stats")
+    @PreAuthorize("hasAnyRole('PLAYER', 'DESIGNER', 'ADMIN')")
     RelationshipStats stats(@PathVariable UUID npcId, GaiaPrincipal caller) {
         return relationships.stats(caller, npcId);
     }
 
     @GetMapping("/relationships/{targetType}/{targetId}")
+    @PreAuthorize("hasAnyRole('PLAYER', 'DESIGNER', 'ADMIN')")
     RelationshipResponse get(@PathVariable UUID npcId, @PathVariable @Size(max = 10) String targetType,
             @PathVariable UUID targetId, GaiaPrincipal caller) {
         return relationships.get(caller, npcId, TargetType.parse(targetType), targetId);
@@ -67,6 +70,7 @@ class RelationshipController {
     }
 
     @GetMapping("/compatibility/{otherNpcId}")
+    @PreAuthorize("hasAnyRole('PLAYER', 'DESIGNER', 'ADMIN')")
     CompatibilityResponse compatibility(@PathVariable UUID npcId, @PathVariable UUID otherNpcId, GaiaPrincipal caller) {
         return relationships.compatibility(caller, npcId, otherNpcId);
     }

@@ -48,8 +48,9 @@ interface RelationshipRepository extends Repository<Relationship, UUID> {
     List<Relationship> findInvolving(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId,
             @Param("everyPlayer") boolean everyPlayer, @Param("onlyPlayer") UUID onlyPlayer);
 
+    /** How many other NPCs the NPC has a relationship with (players are not counted: every player may meet it). */
     @Query("""
             select count(r) from Relationship r where r.gameId = :gameId
-            and (r.npcId = :npcId or (r.targetType = dev.gaia.npc.relationship.TargetType.NPC and r.targetId = :npcId))""")
-    long countInvolving(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId);
+            and r.targetType = dev.gaia.npc.relationship.TargetType.NPC and (r.npcId = :npcId or r.targetId = :npcId)""")
+    long countWithNpcs(@Param("gameId") UUID gameId, @Param("npcId") UUID npcId);
 }

@@ -35,7 +35,7 @@ public class RelationshipService {
     /** How many interactions a relationship keeps; older ones are forgotten. */
     static final int KEPT_INTERACTIONS = 20;
 
-    /** How many relationships a character may be an end of. */
+    /** How many relationships with other characters a character may be an end of; players are not counted. */
     static final int MAX_RELATIONSHIPS = 500;
 
     private static final Comparator<Relationship> CREATION_ORDER = Comparator.comparing(Relationship::createdAt)
@@ -209,10 +209,12 @@ public class RelationshipService {
 
     private Relationship create(UUID gameId, UUID npcId, TargetType targetType, UUID targetId, RelationshipType type,
             Scores scores, @Nullable String notes, Instant now) {
-        for (UUID end : targetType == TargetType.NPC ? List.of(npcId, targetId) : List.of(npcId)) {
-            if (relationships.countInvolving(gameId, end) >= MAX_RELATIONSHIPS) {
-                throw ProblemException.conflict("too_many_relationships",
-                        "NPC " + end + " already has " + MAX_RELATIONSHIPS + " relationships, as many as one may have.");
+        if (targetType == TargetType.NPC) {
+            for (UUID end : List.of(npcId, targetId)) {
+                if (relationships.countWithNpcs(gameId, end) >= MAX_RELATIONSHIPS) {
+                    throw ProblemException.conflict("too_many_relationships", "NPC " + end + " already has "
+                            + MAX_RELATIONSHIPS + " relationships with other NPCs, as many as one may have.");
+                }
             }
         }
         try {

@@ -293,6 +293,22 @@ class NpcApiIT {
     }
 
     @Test
+    void refusesTextsTheStoreCannotKeepWithAProblemAndStoresNothing() throws Exception {
+        String designer = tokens.designer(gameId);
+        long before = jdbc.sql("select count(*) from npc where game_id = :game").param("game", gameId)
+                .query(Long.class).single();
+
+        api.assertProblem(api.post("/api/npcs", strand("Nul\\u0000Name"), designer), 400, "unsupported_character");
+        api.assertProblem(api.post("/api/npcs", """
+                {"name":"Nul","background":{},"personality":{"traits":["a\\u0000b"]}}""", designer), 400,
+                "unsupported_character");
+        api.assertProblem(api.get("/api/npcs?name=a%00b", designer), 400, "unsupported_character");
+
+        assertThat(jdbc.sql("select count(*) from npc where game_id = :game").param("game", gameId)
+                .query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void hidesAHiddenNpcFromPlayersOnly() throws Exception {
         String npcId = create("Shadow", gameId);
         String designer = tokens.designer(gameId);
@@ -308,6 +324,8 @@ class NpcApiIT {
         HttpResponse<String> asDesigner = api.get("/api/npcs/" + npcId, designer);
         assertThat(json.readTree(asDesigner.body()).path("visible_to_players").asBoolean(true)).isFalse();
         assertThat(asDesigner.headers().firstValue("ETag")).as("visibility is no Life Strand version").hasValue("\"1\"");
+        assertThat(outboxData(npcId, "npc.updated")).singleElement().satisfies(event -> assertThat(
+                event.path("changed").toString()).isEqualTo("[\"visible_to_players\"]"));
 
         api.send("PUT", "/api/npcs/" + npcId + "/visibility", designer, "{\"visible_to_players\": true}", null);
         assertThat(api.get("/api/npcs/" + npcId, player).statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.gaia.npc.proposal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.gaia.npc.lifestrand.LifeStrand;
@@ -107,6 +108,35 @@ class LifeStrandEditTests {
                 new KnowledgeFact("The player is a healer", "conversation:42", 0.7, KnowledgeScope.PERSONAL, List.of()),
                 new KnowledgeFact("The king is dead", "conversation:42", null, KnowledgeScope.COMMON, List.of()));
         assertThat(result.outcome().notes()).singleElement().asString().contains("the mine is flooded");
+    }
+
+    @Test
+    void forgetsTheOldestLearnedFactWhenKnowledgeIsFullButNeverADesignersFact() {
+        List<KnowledgeFact> full = new ArrayList<>();
+        full.add(KnowledgeFact.of("The mine is flooded"));
+        full.add(new KnowledgeFact("The player likes ale", "conversation:1", null, KnowledgeScope.PERSONAL, List.of()));
+        while (full.size() < LifeStrand.MAX_KNOWLEDGE) {
+            full.add(KnowledgeFact.of("Designer fact " + full.size()));
+        }
+        Changes learn = changes(null, null, List.of(new LearnedFact("The player is a healer", null, null)));
+
+        LifeStrandEdit.Result once = LifeStrandEdit.apply(npc(null, null, full), learn, STEP, "conversation:2");
+        LifeStrandEdit.Result again = LifeStrandEdit.apply(once.lifeStrand(),
+                changes(null, null, List.of(new LearnedFact("The player owns a boat", null, null))), STEP,
+                "conversation:3");
+
+        assertThat(once.lifeStrand().knowledge()).hasSize(LifeStrand.MAX_KNOWLEDGE)
+                .extracting(KnowledgeFact::text).contains("The mine is flooded", "The player is a healer")
+                .doesNotContain("The player likes ale");
+        assertThat(once.outcome().notes()).singleElement().asString().contains("Forgotten", "The player likes ale");
+        assertThat(again.lifeStrand().knowledge()).extracting(KnowledgeFact::text)
+                .doesNotContain("The player is a healer").contains("The player owns a boat");
+        LifeStrand designersOnly = npc(null, null, full.stream().filter(fact -> fact.source() == null).toList());
+        List<KnowledgeFact> stillFull = new ArrayList<>(designersOnly.knowledge());
+        stillFull.add(KnowledgeFact.of("One more designer fact"));
+        LifeStrandEdit.Result refused = LifeStrandEdit.apply(npc(null, null, stillFull), learn, STEP, "conversation:4");
+        assertThat(refused.lifeStrand().knowledge()).isEqualTo(stillFull);
+        assertThat(refused.outcome().notes()).singleElement().asString().contains("Knowledge is full");
     }
 
     @Test

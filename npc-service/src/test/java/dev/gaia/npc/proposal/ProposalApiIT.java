@@ -100,6 +100,10 @@ class ProposalApiIT {
             assertThat(fact.text()).isEqualTo("Storms come from the west");
             assertThat(fact.source()).isEqualTo("conversation:" + conversation);
         });
+        assertThat(api.read("/api/npcs/" + npcId, tokens.designer(gameId)).path("knowledge").toString())
+                .contains("Storms come from the west");
+        assertThat(api.read("/api/npcs/" + npcId, tokens.player(gameId)).path("knowledge").toString())
+                .as("what a player's conversation taught is not for other players").doesNotContain("Storms");
         assertThat(pleasure(npcId)).isCloseTo(-0.3, within(1e-3));
         JsonNode relationship = api.read("/api/npcs/" + marcus + "/relationships/npc/" + npcId,
                 tokens.designer(gameId));

@@ -1,5 +1,6 @@
 package dev.gaia.shared.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -61,10 +63,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        ProblemException unstorable = unstorableValue(ex);
+        if (unstorable != null) {
+            return handleProblem(unstorable);
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "An unexpected error occurred. Quote the trace id when you report it.");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * The client's problem when the database refused a value of the request as data (SQLSTATE class
+     * 22): a NUL character in a text, a date or number out of range, a text too long for its column.
+     * Validation should refuse these first; this keeps any it misses a 400 that stores nothing (the
+     * failed statement rolls back its transaction) rather than a 500.
+     */
+    static @Nullable ProblemException unstorableValue(Throwable ex) {
+        if (!(NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql) || sql.getSQLState() == null
+                || !sql.getSQLState().startsWith("22")) {
+            return null;
+        }
+        return switch (sql.getSQLState()) {
+            case "22021", "22P05" -> ProblemException.badRequest("unsupported_character", "A text of the request"
+                    + " contains a character that cannot be stored, such as the NUL character (U+0000).");
+            case "22008", "22003" -> ProblemException.badRequest("value_out_of_range",
+                    "A date, time or number of the request is outside the range that can be stored.");
+            case "22001" -> ProblemException.badRequest("value_too_long", "A text of the request is too long.");
+            default -> ProblemException.badRequest("unstorable_value", "A value of the request cannot be stored.");
+        };
     }
 
     @Override

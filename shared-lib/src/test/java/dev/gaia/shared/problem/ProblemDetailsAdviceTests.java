@@ -1,5 +1,6 @@
 package dev.gaia.shared.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,23 @@ class ProblemDetailsAdviceTests {
         assertThat(ProblemDetailsAdvice.toSnakeCase("currentStatus.moodLabel[0].x"))
                 .isEqualTo("current_status.mood_label[0].x");
         assertThat(ProblemDetailsAdvice.toSnakeCase(null)).isEmpty();
+    }
+
+    @Test
+    void answersAValueTheDatabaseRefusesAsTheClientsProblem() {
+        RuntimeException nul = new RuntimeException("could not execute statement",
+                new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        RuntimeException year = new RuntimeException(new SQLException("timestamp out of range", "22008"));
+
+        assertThat(ProblemDetailsAdvice.unstorableValue(nul)).satisfies(problem -> {
+            assertThat(problem.status().value()).isEqualTo(400);
+            assertThat(problem.code()).isEqualTo("unsupported_character");
+            assertThat(problem.getMessage()).doesNotContain("UTF8");
+        });
+        assertThat(ProblemDetailsAdvice.unstorableValue(year).code()).isEqualTo("value_out_of_range");
+        assertThat(ProblemDetailsAdvice.unstorableValue(new RuntimeException(new SQLException("deadlock", "40P01"))))
+                .as("not the client's value").isNull();
+        assertThat(ProblemDetailsAdvice.unstorableValue(new IllegalStateException("bug"))).isNull();
     }
 
     record Personality(BigFive bigFive, List<String> traits) {
