@@ -69,16 +69,22 @@ class EmbeddingIndex {
                 .list();
     }
 
-    /** The game's characters nearest to {@code query} by cosine similarity, among vectors of {@code model}. */
-    List<Hit> nearest(UUID gameId, String model, float[] query, int limit) {
+    /**
+     * The game's live characters nearest to {@code query} by cosine similarity, among vectors of
+     * {@code model}; only those visible to players when {@code visibleOnly}, filtered before the
+     * limit so that a player gets as many hits as there are.
+     */
+    List<Hit> nearest(UUID gameId, String model, float[] query, int limit, boolean visibleOnly) {
         return jdbc.sql("""
-                select npc_id, name, 1 - (embedding operator(public.<=>) cast(:query as public.vector)) as score
-                from npc_embedding
-                where game_id = :gameId and not stale and model = :model and dimensions = :dimensions
-                order by embedding operator(public.<=>) cast(:query as public.vector)
+                select e.npc_id, e.name, 1 - (e.embedding operator(public.<=>) cast(:query as public.vector)) as score
+                from npc_embedding e
+                join npc n on n.id = e.npc_id and n.game_id = e.game_id and n.deleted_at is null
+                where e.game_id = :gameId and not e.stale and e.model = :model and e.dimensions = :dimensions
+                  and (n.visible_to_players or not :visibleOnly)
+                order by e.embedding operator(public.<=>) cast(:query as public.vector)
                 limit :limit""")
                 .param("query", literal(query)).param("gameId", gameId).param("model", model)
-                .param("dimensions", DIMENSIONS).param("limit", limit)
+                .param("dimensions", DIMENSIONS).param("visibleOnly", visibleOnly).param("limit", limit)
                 .query(Hit.class)
                 .list();
     }

@@ -2,7 +2,6 @@ package dev.gaia.npc.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.gaia.npc.lifestrand.NpcService;
@@ -18,9 +17,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class NpcSearchService {
-
-    /** How many more candidates a player's search fetches, since hidden characters are left out after ranking. */
-    private static final int PLAYER_OVERFETCH = 3;
 
     private final EmbeddingIndex index;
     private final Embeddings embeddings;
@@ -41,13 +37,9 @@ class NpcSearchService {
     SearchResults search(String query, int limit, GaiaPrincipal caller) {
         Embeddings.Embedded embedded = embeddings.embed(List.of(query.strip()), caller.bearerToken());
         refresh(caller, embedded.model());
-        boolean player = !caller.isDesignerOrAdmin();
         List<EmbeddingIndex.Hit> hits = index.nearest(caller.gameId(), embedded.model(),
-                embedded.vectors().getFirst(), player ? limit * PLAYER_OVERFETCH : limit);
-        Set<UUID> readable = npcs.readableBy(caller, hits.stream().map(EmbeddingIndex.Hit::npcId).toList());
+                embedded.vectors().getFirst(), limit, !caller.isDesignerOrAdmin());
         return new SearchResults(hits.stream()
-                .filter(hit -> readable.contains(hit.npcId()))
-                .limit(limit)
                 .map(hit -> new SearchHit(hit.npcId(), hit.name(), hit.score()))
                 .toList());
     }

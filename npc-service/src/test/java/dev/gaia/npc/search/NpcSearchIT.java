@@ -177,6 +177,17 @@ class NpcSearchIT {
     }
 
     @Test
+    void givesAPlayerTheVisibleHitsEvenWhenHiddenOnesRankHigher() throws Exception {
+        String shown = create(gameId, "Tam", "fisher", "She mends nets by the harbour.");
+        for (String name : List.of("Hild", "Hask", "Hodd")) {
+            String hidden = create(gameId, name, "smith", "He forges swords at the anvil, swords at the anvil.");
+            api.put("/api/npcs/" + hidden + "/visibility", "{\"visible_to_players\":false}", tokens.designer(gameId));
+        }
+
+        assertThat(ids(search("forges swords anvil", tokens.player(gameId), 1))).containsExactly(shown);
+    }
+
+    @Test
     void boundsTheQueryAndTheLimit() throws Exception {
         for (String query : List.of("q=%20%20", "q=" + "a".repeat(501), "q=swords&limit=51", "q=swords&limit=0",
                 "limit=5")) {
