@@ -82,7 +82,8 @@ class GatewayWebSocketIT {
                         .thenMany(session.receive().take(1).map(WebSocketMessage::getPayloadAsText))
                         .doOnNext(received::add)
                         .then())
-                .block(Duration.ofSeconds(10));
+                // Generous: the first upgrade also fetches the JWKS and warms the proxy up on a busy machine.
+                .block(Duration.ofSeconds(30));
         return received;
     }
 }
