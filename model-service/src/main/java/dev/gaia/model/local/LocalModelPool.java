@@ -1,6 +1,7 @@
 package dev.gaia.model.local;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class LocalModelPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalModelPool.class);
+
+    /** How long closing waits for the calls in flight to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final LocalModelProperties properties;
     private final BiFunction<ModelFile, LocalModelProperties, LocalModel> loader;
@@ -243,16 +247,25 @@ final class LocalModelPool implements AutoCloseable {
         return file.sizeBytes() + properties.contextMemory().toBytes();
     }
 
+    /**
+     * Unloads every model once its calls have ended, waiting at most {@link #CLOSE_WAIT}; a model
+     * still generating then is left to the process's exit, since freeing it under llama.cpp's feet
+     * would crash the JVM.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         lock.lock();
         try {
-            for (Slot slot : slots.values()) {
-                if (slot.model != null) {
-                    slot.model.close();
-                }
+            slots.values().stream().filter(slot -> slot.state == State.LOADED).forEach(slot -> slot.state = State.DRAINING);
+            unloadDrained();
+            long remaining = deadline - System.nanoTime();
+            while (slots.values().stream().anyMatch(slot -> slot.state == State.DRAINING) && remaining > 0) {
+                remaining = changed.awaitNanos(remaining);
             }
-            slots.clear();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
         finally {
             lock.unlock();
