@@ -35,9 +35,11 @@ final class GaiaPlatform implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("GAIA_HOME", home.toString());
         environment.put("GAIA_SKIP_BUILD", "1");
-        environment.put("GAIA_POSTGRES_PORT", "35432");
-        environment.put("GAIA_REDIS_PORT", "36379");
-        environment.put("GAIA_NATS_PORT", "34222");
+        // Every port below 32768, where Linux hands out no ephemeral client ports that could hold one
+        // of them when the platform binds it (NATS listens on 19222 and is monitored on 23222).
+        environment.put("GAIA_POSTGRES_PORT", "19432");
+        environment.put("GAIA_REDIS_PORT", "19379");
+        environment.put("GAIA_NATS_PORT", "19222");
         environment.put("GAIA_GATEWAY_PORT", "18666");
         environment.put("GAIA_AUTH_PORT", "18081");
         environment.put("GAIA_CHAT_PORT", "18082");
