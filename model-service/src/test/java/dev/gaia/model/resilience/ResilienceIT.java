@@ -168,7 +168,6 @@ class ResilienceIT {
             assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
             assertThat(json.readTree(role.body()).path("model").stringValue()).isEqualTo("fallback-model");
         }
-
     }
 
     @Nested
