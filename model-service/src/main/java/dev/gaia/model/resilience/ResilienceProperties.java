@@ -87,11 +87,11 @@ public record ResilienceProperties(@DefaultValue Timeouts timeouts, @DefaultValu
      * @param maxQueued how many calls may wait for one of them; more are refused with 429 at once
      * @param maxQueueWait how long a call waits before it is refused with 429
      */
-    public record Limits(@DefaultValue("32") int maxConcurrent, @DefaultValue("64") int maxQueued,
+    public record Limits(@DefaultValue("256") int maxConcurrent, @DefaultValue("512") int maxQueued,
             @DefaultValue("5s") Duration maxQueueWait) {
 
         /** The limits of a provider that has none configured. */
-        public static final Limits DEFAULT = new Limits(32, 64, Duration.ofSeconds(5));
+        public static final Limits DEFAULT = new Limits(256, 512, Duration.ofSeconds(5));
 
         public Limits {
             if (maxConcurrent < 1 || maxQueued < 0) {
