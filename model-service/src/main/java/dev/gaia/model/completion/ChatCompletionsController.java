@@ -123,10 +123,11 @@ class ChatCompletionsController {
         // Tells a reverse proxy in front of the gateway not to buffer the stream either.
         response.setHeader("X-Accel-Buffering", "no");
         UsageTap tap = new UsageTap(meter, jsonMapper, request.usageRequested());
-        switch (EventStreamRelay.relay(upstream.body(), response.getOutputStream(), tap)) {
+        switch (EventStreamRelay.relay(upstream.body(), response.getOutputStream(), tap, upstream::endedForSilence)) {
             case COMPLETE -> meter.succeeded();
             case CLIENT_WENT_AWAY -> meter.cancelled();
             case PROVIDER_BROKE_OFF -> meter.failed(EventStreamRelay.BROKEN_OFF_CODE);
+            case PROVIDER_FELL_SILENT -> meter.failed(EventStreamRelay.FELL_SILENT_CODE);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,14 @@ final class EventStreamRelay {
     /** The problem code of a stream the provider broke off, as the client's error event names it. */
     static final String BROKEN_OFF_CODE = "model_provider_error";
 
+    /** The error event of a stream ended because the provider sent nothing for too long. */
+    static final String FELL_SILENT_EVENT = "data: {\"error\":{\"message\":\"The model provider sent nothing for longer"
+            + " than gaia.model.timeouts.idle-between-tokens allows, so the answer was ended.\",\"type\":\"server_error\","
+            + "\"param\":null,\"code\":\"model_provider_timeout\"}}\n\n";
+
+    /** The problem code of a stream ended because the provider fell silent. */
+    static final String FELL_SILENT_CODE = "model_provider_timeout";
+
     private EventStreamRelay() {
     }
 
@@ -35,6 +44,8 @@ final class EventStreamRelay {
         COMPLETE,
         /** The provider's stream broke off; the client got an error event. */
         PROVIDER_BROKE_OFF,
+        /** The provider sent nothing for too long, so its stream was ended; the client got an error event. */
+        PROVIDER_FELL_SILENT,
         /** The client went away. */
         CLIENT_WENT_AWAY
     }
@@ -50,8 +61,11 @@ final class EventStreamRelay {
     /**
      * Relays until the provider ends the stream, the provider's stream breaks (the client then
      * gets an error event and no {@code [DONE]}), or the client goes away.
+     *
+     * @param endedForSilence whether a broken stream was ended because the provider fell silent
      */
-    static Ending relay(InputStream upstream, OutputStream client, DataObserver observer) {
+    static Ending relay(InputStream upstream, OutputStream client, DataObserver observer,
+            BooleanSupplier endedForSilence) {
         BufferedReader events = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
         boolean insideEvent = false;
         boolean dropping = false;
@@ -61,8 +75,13 @@ final class EventStreamRelay {
                 line = events.readLine();
             }
             catch (IOException ex) {
+                String separator = insideEvent ? "\n" : "";
+                if (endedForSilence.getAsBoolean()) {
+                    write(client, separator + FELL_SILENT_EVENT, true);
+                    return Ending.PROVIDER_FELL_SILENT;
+                }
                 log.warn("Model provider's stream broke off: {}", ex.getMessage());
-                write(client, (insideEvent ? "\n" : "") + BROKEN_OFF_EVENT, true);
+                write(client, separator + BROKEN_OFF_EVENT, true);
                 return Ending.PROVIDER_BROKE_OFF;
             }
             if (line == null) {

@@ -26,9 +26,13 @@ import dev.langchain4j.model.output.TokenUsage;
 /**
  * An ONNX sentence-embedding model run in this JVM by ONNX Runtime, its weights and tokenizer
  * read from a Maven artifact on the classpath: no network, no key. The texts of one batch are
- * embedded in parallel, one thread per core, one text per thread.
+ * embedded in parallel, one thread per core, one text per thread; each text's run spreads over
+ * the cores too, so that a single query is answered as soon as the machine allows.
  */
 final class OnnxEmbedder implements Embedder, AutoCloseable {
+
+    /** The cores one text's run uses: a short query gains little from more than four. */
+    private static final int RUN_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private final String id;
     private final AbstractInProcessEmbeddingModel model;
@@ -59,8 +63,9 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
      * Loads a model whose weights and tokenizer are classpath resources. The library's own
      * loader reads the weights into the Java heap (twice over, 133 MB for bge-small), more
      * than a service's heap holds; ONNX Runtime reads them from a file into native memory
-     * instead, so they are copied to a temporary file that is deleted once loaded. Each run
-     * uses one thread: the texts of a batch, and concurrent requests, run in parallel instead.
+     * instead, so they are copied to a temporary file that is deleted once loaded. A run uses
+     * up to {@link #RUN_THREADS} cores; ONNX Runtime's threads sleep while they have no work
+     * rather than spin, which would take the cores from everything else the service does.
      */
     private static OnnxEmbedder load(String id, String weights, String tokenizer, PoolingMode pooling) {
         ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
@@ -70,7 +75,8 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
             try (InputStream model = resource(weights); InputStream vocabulary = resource(tokenizer);
                     OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
-                options.setIntraOpNumThreads(1);
+                options.setIntraOpNumThreads(RUN_THREADS);
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 OrtEnvironment environment = OrtEnvironment.getEnvironment();
                 OrtSession session = environment.createSession(file.toString(), options);

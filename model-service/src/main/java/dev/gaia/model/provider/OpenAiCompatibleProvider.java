@@ -7,16 +7,12 @@ import java.net.http.HttpClient;
 
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.openai.ChatCompletionRequest;
-import dev.gaia.shared.problem.ProblemException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * A provider that speaks OpenAI's API: OpenAI itself or any compatible server (vLLM, llama.cpp
@@ -24,9 +20,6 @@ import org.springframework.web.client.RestClientException;
  * failures before the first byte of an answer become {@link ProviderFailures problem details}.
  */
 public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseable {
-
-    /** An answer that is not streamed is read whole; a larger one is not an answer. */
-    private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     private final HttpClient httpClient;
     private final RestClient restClient;
@@ -132,51 +125,10 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
 
     /** Opens the exchange and hands over the response if it succeeded; anything else becomes a problem. */
     private ClientHttpResponse exchange(RestClient.RequestHeadersSpec<?> spec) {
-        ClientHttpResponse response;
-        try {
-            response = spec.exchange((clientRequest, clientResponse) -> clientResponse, false);
-        }
-        catch (RestClientException ex) {
-            throw ProviderFailures.unreachable(failureSettings, ex);
-        }
-        try {
-            HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
-            if (status != null && status.is2xxSuccessful()) {
-                return response;
-            }
-            ProblemException failure = ProviderFailures.failed(failureSettings, response.getStatusCode(),
-                    response.getHeaders(), errorMessage(response));
-            response.close();
-            throw failure;
-        }
-        catch (IOException ex) {
-            response.close();
-            throw ProviderFailures.unreachable(failureSettings, ex);
-        }
+        return ProviderExchanges.open(spec, failureSettings, jsonMapper);
     }
 
-    private JsonNode readJson(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
-        if (bytes.length > MAX_ANSWER_BYTES) {
-            throw ProviderFailures.invalidAnswer("is larger than " + MAX_ANSWER_BYTES + " bytes");
-        }
-        try {
-            return jsonMapper.readTree(bytes);
-        }
-        catch (JacksonException ex) {
-            throw ProviderFailures.invalidAnswer("is not JSON");
-        }
-    }
-
-    /** OpenAI's {@code {"error":{"message":...}}}, or nothing when the body says otherwise. */
-    private String errorMessage(ClientHttpResponse response) {
-        try (InputStream body = response.getBody()) {
-            JsonNode error = jsonMapper.readTree(body.readNBytes(64 * 1024)).path("error");
-            JsonNode message = error.isString() ? error : error.path("message");
-            return message.isString() ? message.stringValue() : "";
-        }
-        catch (IOException | JacksonException ex) {
-            return "";
-        }
+    private JsonNode readJson(InputStream body) {
+        return ProviderExchanges.readJson(body, jsonMapper);
     }
 }

@@ -3,6 +3,7 @@ package dev.gaia.model.provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ public final class UpstreamStream implements AutoCloseable {
     private final Body body;
     private final Runnable cancel;
     private final @Nullable Runnable onClose;
+    private final BooleanSupplier endedForSilence;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Where the answer's bytes come from. */
@@ -27,13 +29,14 @@ public final class UpstreamStream implements AutoCloseable {
     }
 
     UpstreamStream(ClientHttpResponse response) {
-        this(response::getBody, () -> cancel(response), null);
+        this(response::getBody, () -> cancel(response), null, () -> false);
     }
 
-    private UpstreamStream(Body body, Runnable cancel, @Nullable Runnable onClose) {
+    private UpstreamStream(Body body, Runnable cancel, @Nullable Runnable onClose, BooleanSupplier endedForSilence) {
         this.body = body;
         this.cancel = cancel;
         this.onClose = onClose;
+        this.endedForSilence = endedForSilence;
     }
 
     /**
@@ -41,19 +44,22 @@ public final class UpstreamStream implements AutoCloseable {
      * events as it arrives (a provider with another wire format), or the body itself.
      */
     public static UpstreamStream of(ClientHttpResponse response, InputStream body) {
-        return new UpstreamStream(() -> body, () -> cancel(response), null);
+        return new UpstreamStream(() -> body, () -> cancel(response), null, () -> false);
     }
 
     /** An answer generated in this process as OpenAI's events, stopped by {@code cancel}. */
     public static UpstreamStream generated(InputStream events, Runnable cancel) {
-        return new UpstreamStream(() -> events, cancel, null);
+        return new UpstreamStream(() -> events, cancel, null, () -> false);
     }
 
     /**
      * The same answer read through {@code body} (this stream's body watched, or with its start
      * already read), running {@code onClose} once when it is closed; this stream is used no more.
+     *
+     * @param endedForSilence whether the watch that reads {@code body} ended the answer because the
+     *        provider fell silent
      */
-    public UpstreamStream guarded(InputStream body, Runnable onClose) {
+    public UpstreamStream guarded(InputStream body, Runnable onClose, BooleanSupplier endedForSilence) {
         Runnable previous = this.onClose;
         return new UpstreamStream(() -> body, cancel, previous == null ? onClose : () -> {
             try {
@@ -62,7 +68,12 @@ public final class UpstreamStream implements AutoCloseable {
             finally {
                 onClose.run();
             }
-        });
+        }, endedForSilence);
+    }
+
+    /** Whether the answer was ended because the provider sent nothing for too long. */
+    public boolean endedForSilence() {
+        return endedForSilence.getAsBoolean();
     }
 
     /** The answer's bytes as they arrive. */

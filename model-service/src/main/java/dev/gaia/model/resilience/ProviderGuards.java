@@ -174,7 +174,7 @@ public class ProviderGuards implements AutoCloseable {
                         watch.done();
                         ticking.cancel(false);
                         permit.release();
-                    });
+                    }, watch::expired);
             watch.cancelWith(guarded::close);
             return guarded;
         }

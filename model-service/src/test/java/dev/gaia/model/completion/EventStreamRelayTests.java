@@ -9,6 +9,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +28,13 @@ class EventStreamRelayTests {
 
     private static final EventStreamRelay.DataObserver EVERY_EVENT = data -> true;
 
+    private static final BooleanSupplier NOT_SILENCED = () -> false;
+
     @Test
     void relaysEveryEventAsItCameAndFlushesAfterEach() {
         RecordingClient client = new RecordingClient();
 
-        EventStreamRelay.Ending ending = EventStreamRelay.relay(utf8(EVENTS), client, EVERY_EVENT);
+        EventStreamRelay.Ending ending = EventStreamRelay.relay(utf8(EVENTS), client, EVERY_EVENT, NOT_SILENCED);
 
         assertThat(ending).isEqualTo(EventStreamRelay.Ending.COMPLETE);
         assertThat(client.text()).isEqualTo(EVENTS);
@@ -45,7 +48,7 @@ class EventStreamRelayTests {
     void endsAnEventTheProviderLeftOpen() {
         RecordingClient client = new RecordingClient();
 
-        EventStreamRelay.relay(utf8("data: [DONE]"), client, EVERY_EVENT);
+        EventStreamRelay.relay(utf8("data: [DONE]"), client, EVERY_EVENT, NOT_SILENCED);
 
         assertThat(client.text()).isEqualTo("data: [DONE]\n\n");
     }
@@ -53,19 +56,24 @@ class EventStreamRelayTests {
     @Test
     void tellsTheClientWhenTheProviderBreaksOffMidEvent() {
         RecordingClient client = new RecordingClient();
-        InputStream breaking = new SequenceInputStream(utf8("data: {\"choices\":[]}\n\ndata: {\"cho"),
-                new InputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        throw new IOException("connection reset");
-                    }
-                });
-
-        EventStreamRelay.Ending ending = EventStreamRelay.relay(breaking, client, EVERY_EVENT);
+        EventStreamRelay.Ending ending = EventStreamRelay.relay(breakingAfter("data: {\"choices\":[]}\n\ndata: {\"cho"),
+                client, EVERY_EVENT, NOT_SILENCED);
 
         assertThat(ending).isEqualTo(EventStreamRelay.Ending.PROVIDER_BROKE_OFF);
         assertThat(client.text()).isEqualTo("data: {\"choices\":[]}\n\n" + EventStreamRelay.BROKEN_OFF_EVENT)
                 .doesNotContain("[DONE]");
+    }
+
+    @Test
+    void tellsTheClientTheProviderFellSilentWhenItsStreamWasEndedForSilence() {
+        RecordingClient client = new RecordingClient();
+
+        EventStreamRelay.Ending ending = EventStreamRelay.relay(breakingAfter("data: {\"choices\":[]}\n\n"), client,
+                EVERY_EVENT, () -> true);
+
+        assertThat(ending).isEqualTo(EventStreamRelay.Ending.PROVIDER_FELL_SILENT);
+        assertThat(client.text()).isEqualTo("data: {\"choices\":[]}\n\n" + EventStreamRelay.FELL_SILENT_EVENT)
+                .contains("\"code\":\"model_provider_timeout\"").doesNotContain("[DONE]");
     }
 
     @Test
@@ -78,7 +86,7 @@ class EventStreamRelayTests {
             }
         };
 
-        EventStreamRelay.Ending ending = EventStreamRelay.relay(upstream, goneClient, EVERY_EVENT);
+        EventStreamRelay.Ending ending = EventStreamRelay.relay(upstream, goneClient, EVERY_EVENT, NOT_SILENCED);
 
         assertThat(ending).isEqualTo(EventStreamRelay.Ending.CLIENT_WENT_AWAY);
         assertThat(upstream.bytesRead).isLessThan(EVENTS.length() * 1000L);
@@ -92,7 +100,7 @@ class EventStreamRelayTests {
         EventStreamRelay.relay(utf8(EVENTS), client, data -> {
             seen.add(data);
             return !data.contains("\"lo\"");
-        });
+        }, NOT_SILENCED);
 
         assertThat(seen).containsExactly("{\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}",
                 "{\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}", "[DONE]");
@@ -106,6 +114,16 @@ class EventStreamRelayTests {
 
     private static InputStream utf8(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code text}, then the connection breaks. */
+    private static InputStream breakingAfter(String text) {
+        return new SequenceInputStream(utf8(text), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
     }
 
     /** A client that records what it received, and what it had received at each flush. */

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +58,9 @@ class ResilienceIT {
 
         @LocalServerPort
         int port;
+
+        @Autowired
+        JdbcClient jdbc;
 
         @DynamicPropertySource
         static void providers(DynamicPropertyRegistry registry) {
@@ -90,19 +96,24 @@ class ResilienceIT {
         }
 
         @Test
-        void endsAStreamThatStallsAfterItsFirstTokenWithAnErrorEvent() throws Exception {
+        void endsAStreamThatStallsAfterItsFirstTokenWithATimeoutEventAndRecordsTheTimeout() throws Exception {
             openAi.reply("Once", " upon", " a", " time").delayBetweenTokens(Duration.ofSeconds(4));
+            UUID game = UUID.randomUUID();
 
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(chat(port, "openai/fake-chat-model"),
+            HttpResponse<String> response = http.send(chat(port, "openai/fake-chat-model", true, game),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("Once").doesNotContain("upon").doesNotContain("[DONE]")
-                    .contains("\"code\":\"model_provider_error\"");
+                    .contains("\"code\":\"model_provider_timeout\"");
             assertThat(openAi.awaitClientDisconnects(1, Duration.ofSeconds(5))).as("the upstream was cancelled")
                     .isTrue();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql(
+                    "select outcome, error_code from model_call where game_id = :game").param("game", game).query()
+                    .listOfRows()).containsExactly(Map.of("outcome", "provider_error", "error_code",
+                            "model_provider_timeout")));
         }
 
         @Test
@@ -243,8 +254,12 @@ class ResilienceIT {
     }
 
     private static HttpRequest chat(int port, String model, boolean stream) {
+        return chat(port, model, stream, UUID.randomUUID());
+    }
+
+    private static HttpRequest chat(int port, String model, boolean stream, UUID game) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
-                .header("Authorization", "Bearer " + TestTokens.shared().player(UUID.randomUUID()))
+                .header("Authorization", "Bearer " + TestTokens.shared().player(game))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(CHAT.formatted(model, stream))).build();
     }
