@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies server-sent events from a provider to the client line by line, flushing at the end of
- * every event so that each token leaves as soon as it arrived. Neither side's failure escapes:
+ * an event unless more has arrived already, so that each token leaves as soon as it arrived. Neither side's failure escapes:
  * the answer has started, so there is no status left to set.
  */
 final class EventStreamRelay {
@@ -97,10 +97,21 @@ final class EventStreamRelay {
                 dropping = true;
                 continue;
             }
-            if (!write(client, line + "\n", endOfEvent)) {
+            // Events the provider sent together leave together: a flush is a write to the socket.
+            if (!write(client, line + "\n", endOfEvent && !moreReady(events))) {
                 return Ending.CLIENT_WENT_AWAY;
             }
             insideEvent = !endOfEvent;
+        }
+    }
+
+    /** Whether the provider has sent more that can be read without waiting. */
+    private static boolean moreReady(BufferedReader events) {
+        try {
+            return events.ready();
+        }
+        catch (IOException ex) {
+            return false;
         }
     }
 

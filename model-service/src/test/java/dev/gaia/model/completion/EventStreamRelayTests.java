@@ -31,17 +31,18 @@ class EventStreamRelayTests {
     private static final BooleanSupplier NOT_SILENCED = () -> false;
 
     @Test
-    void relaysEveryEventAsItCameAndFlushesAfterEach() {
+    void relaysEveryEventAsItCameAndFlushesOnceTheProviderHasNothingMoreForNow() {
         RecordingClient client = new RecordingClient();
+        String first = "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n";
+        String second = "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\ndata: [DONE]\n\n";
 
-        EventStreamRelay.Ending ending = EventStreamRelay.relay(utf8(EVENTS), client, EVERY_EVENT, NOT_SILENCED);
+        EventStreamRelay.Ending ending = EventStreamRelay.relay(new SequenceInputStream(utf8(first), utf8(second)),
+                client, EVERY_EVENT, NOT_SILENCED);
 
         assertThat(ending).isEqualTo(EventStreamRelay.Ending.COMPLETE);
         assertThat(client.text()).isEqualTo(EVENTS);
-        assertThat(client.flushedTexts).containsExactly(
-                "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n",
-                "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\n",
-                "data: [DONE]\n\n");
+        assertThat(client.flushedTexts).as("each arrival flushed once, the events that came together in one")
+                .containsExactly(first, second);
     }
 
     @Test
