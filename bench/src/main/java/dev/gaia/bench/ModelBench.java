@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,7 @@ public final class ModelBench {
             + "{\"role\":\"user\",\"content\":\"Good evening! Any news from the harbour?\"}]}";
 
     private static final JsonMapper json = JsonMapper.shared();
+    private static final AtomicInteger brokenStreams = new AtomicInteger();
     private static final int EMBEDDING_WARM_UP = 500;
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -157,6 +159,7 @@ public final class ModelBench {
                 report.set("burst", compare(burstDirect, burstThrough).put("concurrency", BURST));
                 System.err.printf(Locale.ROOT, "ttft of a burst of %d: overhead p50 %.2f ms%n", BURST,
                         report.at("/burst/overhead_ms/p50").doubleValue());
+                report.put("broken_streams", brokenStreams.get());
                 report.set("embedding", embeddings(port, token));
                 Files.writeString(results.resolve("model.json"),
                         json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
@@ -237,10 +240,10 @@ public final class ModelBench {
                     Thread.sleep(Duration.ofNanos(Math.max(0, startsAt - System.nanoTime())));
                     while (System.nanoTime() < end) {
                         boolean measured = System.nanoTime() >= measureFrom;
-                        double time = timeToFirstToken(uri, token);
+                        OptionalDouble time = timeToFirstTokenUnlessBroken(uri, token);
                         streams.incrementAndGet();
-                        if (measured) {
-                            times.add(time);
+                        if (measured && time.isPresent()) {
+                            times.add(time.getAsDouble());
                         }
                     }
                     return null;
@@ -268,13 +271,30 @@ public final class ModelBench {
     /** {@code concurrency} streams started together; the time to each one's first content token, in ms. */
     private static List<Double> burst(URI uri, @Nullable String token, int concurrency) throws Exception {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Double>> streams = IntStream.range(0, concurrency)
-                    .mapToObj(i -> threads.submit(() -> timeToFirstToken(uri, token))).toList();
+            List<Future<OptionalDouble>> streams = IntStream.range(0, concurrency)
+                    .mapToObj(i -> threads.submit(() -> timeToFirstTokenUnlessBroken(uri, token))).toList();
             List<Double> times = new ArrayList<>(concurrency);
-            for (Future<Double> stream : streams) {
-                times.add(stream.get());
+            for (Future<OptionalDouble> stream : streams) {
+                stream.get().ifPresent(times::add);
             }
             return times;
+        }
+    }
+
+    /**
+     * The stream's time to first token, or nothing when its connection broke (counted in
+     * {@link #brokenStreams}): a pooled keep-alive connection the server closed just as it was
+     * reused, which a client retries, fails here rather than being measured.
+     */
+    private static OptionalDouble timeToFirstTokenUnlessBroken(URI uri, @Nullable String token)
+            throws InterruptedException {
+        try {
+            return OptionalDouble.of(timeToFirstToken(uri, token));
+        }
+        catch (IOException ex) {
+            System.err.println("  a stream's connection broke: " + ex.getMessage());
+            brokenStreams.incrementAndGet();
+            return OptionalDouble.empty();
         }
     }
 
@@ -413,6 +433,8 @@ public final class ModelBench {
         }
         md.append(row("burst: " + report.at("/burst/concurrency").intValue() + " started in the same instant",
                 report.path("burst"))).append(" |\n");
+        md.append(String.format(Locale.ROOT, "%nStreams whose connection broke before their first token (left out): %d.%n",
+                report.path("broken_streams").intValue()));
         JsonNode embedding = report.path("embedding");
         md.append(String.format(Locale.ROOT, "%n## Embeddings (%s, %d dimensions, through HTTP)%n%n"
                 + "| short query p50 | short query p95 | cached p50 | throughput |%n|---|---|---|---|%n"

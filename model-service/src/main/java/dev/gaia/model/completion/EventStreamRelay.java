@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies server-sent events from a provider to the client line by line, flushing at the end of
- * an event unless more has arrived already, so that each token leaves as soon as it arrived. Neither side's failure escapes:
- * the answer has started, so there is no status left to set.
+ * an event unless more has arrived already, so that each token leaves as soon as it arrived.
+ * Neither side's failure escapes: the answer has started, so there is no status left to set.
  */
 final class EventStreamRelay {
 
