@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.gaia.model.provider.ProviderRegistry;
+import dev.gaia.model.resilience.ProviderGuards;
 import dev.gaia.shared.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 
@@ -31,13 +32,16 @@ public class EmbeddingModels {
 
     private final OnnxEmbedder local;
     private final ProviderRegistry providers;
+    private final ProviderGuards guards;
     private final String defaultId;
     private final OptionalInt defaultDimensions;
     private final Map<String, ProviderEmbedder> providerModels = new ConcurrentHashMap<>();
 
-    EmbeddingModels(OnnxEmbedder local, EmbeddingProperties properties, ProviderRegistry providers) {
+    EmbeddingModels(OnnxEmbedder local, EmbeddingProperties properties, ProviderRegistry providers,
+            ProviderGuards guards) {
         this.local = local;
         this.providers = providers;
+        this.guards = guards;
         try {
             this.defaultId = canonical(properties.model());
         }
@@ -72,7 +76,7 @@ public class EmbeddingModels {
                     + " (and GAIA_OPENAI_API_KEY if it needs one) and restart model-service, or ask for " + local.id()
                     + ", which runs in process.");
         }
-        return providerModels.computeIfAbsent(id, key -> new ProviderEmbedder(providers.openAi().orElseThrow(),
+        return providerModels.computeIfAbsent(id, key -> new ProviderEmbedder(providers.openAi().orElseThrow(), guards,
                 key.substring(ProviderEmbedder.PREFIX.length()),
                 key.equals(defaultId) ? defaultDimensions : OptionalInt.empty()));
     }

@@ -9,13 +9,15 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.gaia.model.provider.OpenAiCompatibleProvider;
+import dev.gaia.model.resilience.ProviderGuards;
 import dev.gaia.shared.problem.ProblemException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 
 /**
- * An embedding model of the OpenAI-compatible provider, asked through its {@code /embeddings}.
+ * An embedding model of the OpenAI-compatible provider, asked through its {@code /embeddings}
+ * under the provider's {@link ProviderGuards guards}, as its chat completions are.
  * Its dimension is known in advance (configuration, or OpenAI's published sizes) or learnt from
  * its first answer; an answer of any other dimension is refused, so vectors of two sizes never
  * leave Gaia under one model's name.
@@ -31,12 +33,15 @@ final class ProviderEmbedder implements Embedder {
             "text-embedding-ada-002", 1536);
 
     private final OpenAiCompatibleProvider provider;
+    private final ProviderGuards guards;
     private final String model;
     /** 0 until known. */
     private final AtomicInteger dimensions;
 
-    ProviderEmbedder(OpenAiCompatibleProvider provider, String model, OptionalInt configuredDimensions) {
+    ProviderEmbedder(OpenAiCompatibleProvider provider, ProviderGuards guards, String model,
+            OptionalInt configuredDimensions) {
         this.provider = provider;
+        this.guards = guards;
         this.model = model;
         this.dimensions = new AtomicInteger(configuredDimensions.orElse(OPENAI_DIMENSIONS.getOrDefault(model, 0)));
     }
@@ -59,7 +64,7 @@ final class ProviderEmbedder implements Embedder {
         body.put("input", texts);
         body.put("encoding_format", "float");
         requestedDimensions.ifPresent(size -> body.put("dimensions", size));
-        JsonNode answer = provider.embeddings(body);
+        JsonNode answer = guards.answerWhole(provider.name(), model, () -> provider.embeddings(body));
 
         JsonNode data = answer.path("data");
         if (!data.isArray() || data.size() != texts.size()) {

@@ -60,10 +60,19 @@ public class ProviderGuards implements AutoCloseable {
 
     /** A whole answer from the route's model, within {@code gaia.model.timeouts.whole-answer}. */
     public JsonNode complete(Route route, ChatCompletionRequest request) {
-        ProviderGuard guard = guard(route.provider().name());
+        return answerWhole(route.provider().name(), route.model(), () -> route.provider().complete(request));
+    }
+
+    /**
+     * A call to a provider that is answered whole, such as its embeddings: under the provider's
+     * limits and circuit breaker, retried while it fails transiently, and within
+     * {@code gaia.model.timeouts.whole-answer}.
+     */
+    public <T> T answerWhole(String provider, String model, Supplier<T> call) {
+        ProviderGuard guard = guard(provider);
         ProviderGuard.Permit permit = guard.acquire();
         try {
-            return withRetries(route, guard, () -> completeInTime(route.provider(), request));
+            return withRetries(provider, model, guard, () -> inTime(provider, call));
         }
         finally {
             permit.release();
@@ -78,7 +87,8 @@ public class ProviderGuards implements AutoCloseable {
         ProviderGuard guard = guard(route.provider().name());
         ProviderGuard.Permit permit = guard.acquire();
         try {
-            return withRetries(route, guard, () -> openToFirstToken(route.provider(), request, permit));
+            return withRetries(route.provider().name(), route.model(), guard,
+                    () -> openToFirstToken(route.provider(), request, permit));
         }
         catch (RuntimeException | Error ex) {
             permit.release();
@@ -92,7 +102,7 @@ public class ProviderGuards implements AutoCloseable {
                 name -> new ProviderGuard(name, properties.limits(name), properties.circuitBreaker()));
     }
 
-    private <T> T withRetries(Route route, ProviderGuard guard, Supplier<T> call) {
+    private <T> T withRetries(String provider, String model, ProviderGuard guard, Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return guard.throughCircuit(call);
@@ -102,7 +112,7 @@ public class ProviderGuards implements AutoCloseable {
                 if (delay.isEmpty()) {
                     throw ex;
                 }
-                log.info("Retrying {}/{} in {} ms after {} (attempt {} of {})", route.provider().name(), route.model(),
+                log.info("Retrying {}/{} in {} ms after {} (attempt {} of {})", provider, model,
                         delay.get().toMillis(), ex.code(), attempt + 1, properties.retries().maxAttempts());
                 try {
                     Thread.sleep(delay.get());
@@ -115,13 +125,13 @@ public class ProviderGuards implements AutoCloseable {
         }
     }
 
-    private JsonNode completeInTime(ChatProvider provider, ChatCompletionRequest request) {
+    private <T> T inTime(String provider, Supplier<T> call) {
         Duration limit = properties.timeouts().wholeAnswer();
         StreamWatch watch = new StreamWatch(Thread.currentThread(), limit, limit);
         ScheduledFuture<?> ticking = watchdog.scheduleAtFixedRate(watch::check, checkEveryNanos, checkEveryNanos,
                 TimeUnit.NANOSECONDS);
         try {
-            JsonNode answer = provider.complete(request);
+            T answer = call.get();
             if (!watch.answered(() -> { })) {
                 throw timeout(provider, "answered only after", limit, "whole-answer");
             }
@@ -191,13 +201,13 @@ public class ProviderGuards implements AutoCloseable {
     }
 
     private ProblemException firstTokenTimeout(ChatProvider provider) {
-        return timeout(provider, "sent no token within", properties.timeouts().firstToken(), "first-token");
+        return timeout(provider.name(), "sent no token within", properties.timeouts().firstToken(), "first-token");
     }
 
-    private static ProblemException timeout(ChatProvider provider, String what, Duration limit, String setting) {
-        log.warn("Model provider {} {} {} ms", provider.name(), what, limit.toMillis());
+    private static ProblemException timeout(String provider, String what, Duration limit, String setting) {
+        log.warn("Model provider {} {} {} ms", provider, what, limit.toMillis());
         return ProblemException.of(HttpStatus.GATEWAY_TIMEOUT, "model_provider_timeout", "The model provider '"
-                + provider.name() + "' " + what + " " + limit.toMillis() + " ms (gaia.model.timeouts." + setting
+                + provider + "' " + what + " " + limit.toMillis() + " ms (gaia.model.timeouts." + setting
                 + "). Check that it is running and not overloaded.");
     }
 

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.provider.ProviderRegistry;
+import dev.gaia.model.resilience.ProviderGuards;
 import dev.gaia.model.usage.CallContext;
 import dev.gaia.model.usage.ModelCallMeter;
 import dev.gaia.model.usage.UsageRecorder;
@@ -48,6 +49,8 @@ class EmbeddingServiceTests {
     private static final GaiaPrincipal CALLER = new GaiaPrincipal(UUID.randomUUID(), UUID.randomUUID(), "mira",
             Set.of("designer"), "token");
     private static final UsageRecorder usage = mock(UsageRecorder.class);
+    /** No provider is configured here, so no call goes through the guards. */
+    private static final ProviderGuards unusedGuards = mock(ProviderGuards.class);
     private static final ModelCallMeter meter = mock(ModelCallMeter.class);
 
     private final EmbeddingService service = service(Map.of("gaia.model.embedding.batch-size", "3"));
@@ -185,7 +188,7 @@ class EmbeddingServiceTests {
 
     private static EmbeddingService service(Map<String, String> settings) {
         EmbeddingProperties properties = bind("gaia.model.embedding", EmbeddingProperties.class, settings);
-        return new EmbeddingService(new EmbeddingModels(onnx, properties, noProvider), new EmbeddingCache(properties),
+        return new EmbeddingService(new EmbeddingModels(onnx, properties, noProvider, unusedGuards), new EmbeddingCache(properties),
                 usage, properties);
     }
 

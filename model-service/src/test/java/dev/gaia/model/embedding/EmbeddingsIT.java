@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,6 +150,18 @@ class EmbeddingsIT {
         @BeforeEach
         void resetUpstream() {
             upstream.dimensions(8);
+            upstream.failNext(0);
+        }
+
+        @Test
+        void retriesTheProviderWhenItIsBrieflyUnavailable() throws Exception {
+            upstream.failNext(1);
+            int before = upstream.embeddingRequests();
+
+            HttpResponse<String> response = post(port, "{\"input\":\"a text the provider first refused\"}");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(upstream.embeddingRequests() - before).as("the refused call and its retry").isEqualTo(2);
         }
 
         @Test
@@ -213,6 +226,8 @@ class EmbeddingsIT {
         private final AtomicInteger dimensions = new AtomicInteger(8);
         private final AtomicReference<JsonNode> lastRequest = new AtomicReference<>();
         private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+        private final AtomicInteger failuresLeft = new AtomicInteger();
+        private final AtomicInteger embeddingRequests = new AtomicInteger();
 
         private FakeEmbeddingsProvider(HttpServer server) {
             this.server = server;
@@ -239,6 +254,15 @@ class EmbeddingsIT {
             dimensions.set(size);
         }
 
+        /** Answers the next {@code count} embedding requests with 503, as an overloaded provider does. */
+        void failNext(int count) {
+            failuresLeft.set(count);
+        }
+
+        int embeddingRequests() {
+            return embeddingRequests.get();
+        }
+
         JsonNode lastRequest() {
             return lastRequest.get();
         }
@@ -256,7 +280,19 @@ class EmbeddingsIT {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
                 ObjectNode answer = json.createObjectNode().put("object", "list");
+                if (path.equals("/v1/embeddings") && failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    embeddingRequests.incrementAndGet();
+                    byte[] error = "{\"error\":{\"message\":\"The engine is currently overloaded.\",\"type\":\"server_error\"}}"
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(503, error.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(error);
+                    }
+                    return;
+                }
                 if (path.equals("/v1/embeddings")) {
+                    embeddingRequests.incrementAndGet();
                     JsonNode request = json.readTree(exchange.getRequestBody().readAllBytes());
                     lastRequest.set(request);
                     lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
