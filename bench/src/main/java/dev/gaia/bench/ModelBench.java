@@ -282,9 +282,9 @@ public final class ModelBench {
     }
 
     /**
-     * The stream's time to first token, or nothing when its connection broke (counted in
-     * {@link #brokenStreams}): a pooled keep-alive connection the server closed just as it was
-     * reused, which a client retries, fails here rather than being measured.
+     * The stream's time to first token, or nothing when its connection broke before an answer
+     * (counted in {@link #brokenStreams} and reported): a run once ended on a single "header
+     * parser received no bytes" among thousands of streams. Any other failure still ends the run.
      */
     private static OptionalDouble timeToFirstTokenUnlessBroken(URI uri, @Nullable String token)
             throws InterruptedException {
