@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -160,7 +161,11 @@ public final class ModelBench {
                 System.err.printf(Locale.ROOT, "ttft of a burst of %d: overhead p50 %.2f ms%n", BURST,
                         report.at("/burst/overhead_ms/p50").doubleValue());
                 report.put("broken_streams", brokenStreams.get());
-                report.set("embedding", embeddings(port, token));
+                ArrayNode embeddings = report.putArray("embeddings");
+                for (JsonNode model : bundledEmbeddingModels(port, token)) {
+                    embeddings.add(embeddings(port, token, model.path("id").stringValue())
+                            .put("default", model.has("default_for")));
+                }
                 Files.writeString(results.resolve("model.json"),
                         json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
                 String markdown = markdown(report);
@@ -329,21 +334,35 @@ public final class ModelBench {
         return firstToken;
     }
 
-    private static ObjectNode embeddings(int port, String token) throws Exception {
+    /** The embedding models model-service runs in process, as {@code /v1/models} lists them, the default first. */
+    private static List<JsonNode> bundledEmbeddingModels(int port, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/v1/models")).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/v1/models answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body()).path("data").valueStream()
+                .filter(model -> model.path("owned_by").stringValue().equals("onnx"))
+                .sorted(Comparator.comparing((JsonNode model) -> !model.has("default_for")))
+                .toList();
+    }
+
+    private static ObjectNode embeddings(int port, String token, String model) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + port + "/v1/embeddings");
         ObjectNode result = json.createObjectNode();
-        JsonNode sample = embed(uri, token, List.of("Who keeps the lighthouse?"));
+        JsonNode sample = embed(uri, token, model, List.of("Who keeps the lighthouse?"));
         for (int i = 0; i < EMBEDDING_WARM_UP; i++) {
-            embed(uri, token, List.of("warm-up question " + i + " about the lighthouse?"));
+            embed(uri, token, model, List.of("warm-up question " + i + " about the lighthouse?"));
         }
         double[] cold = new double[EMBEDDING_QUERIES];
         double[] cached = new double[EMBEDDING_QUERIES];
         for (int i = 0; i < EMBEDDING_QUERIES; i++) {
             long start = System.nanoTime();
-            embed(uri, token, List.of("Where did Elena hide the key, " + i + " days ago?"));
+            embed(uri, token, model, List.of("Where did Elena hide the key, " + i + " days ago?"));
             cold[i] = (System.nanoTime() - start) / 1e6;
             start = System.nanoTime();
-            embed(uri, token, List.of("Where did Elena hide the key?"));
+            embed(uri, token, model, List.of("Where did Elena hide the key?"));
             cached[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(cold);
@@ -355,7 +374,7 @@ public final class ModelBench {
         long start = System.nanoTime();
         for (int b = 0; b < EMBEDDING_BATCHES; b++) {
             int batch = b;
-            embed(uri, token, IntStream.range(0, EMBEDDING_BATCH_SIZE).mapToObj(i -> "Villager " + batch + "-" + i
+            embed(uri, token, model, IntStream.range(0, EMBEDDING_BATCH_SIZE).mapToObj(i -> "Villager " + batch + "-" + i
                     + " said the harvest was poor this year because the spring rains came late.").toList());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -364,8 +383,10 @@ public final class ModelBench {
         return result;
     }
 
-    private static JsonNode embed(URI uri, String token, List<String> texts) throws IOException, InterruptedException {
-        String body = json.writeValueAsString(json.createObjectNode().set("input", json.valueToTree(texts)));
+    private static JsonNode embed(URI uri, String token, String model, List<String> texts)
+            throws IOException, InterruptedException {
+        String body = json.writeValueAsString(json.createObjectNode().put("model", model)
+                .set("input", json.valueToTree(texts)));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -435,24 +456,30 @@ public final class ModelBench {
                 report.path("burst"))).append(" |\n");
         md.append(String.format(Locale.ROOT, "%nStreams whose connection broke before their first token (left out): %d.%n",
                 report.path("broken_streams").intValue()));
-        JsonNode embedding = report.path("embedding");
-        md.append(String.format(Locale.ROOT, "%n## Embeddings (%s, %d dimensions, through HTTP)%n%n"
-                + "| short query p50 | short query p95 | cached p50 | throughput |%n|---|---|---|---|%n"
-                + "| %.2f ms | %.2f ms | %.2f ms | %.0f sentences/s (batches of %d) |%n",
-                embedding.path("model").stringValue(), embedding.path("dimensions").intValue(),
-                embedding.at("/short_query_ms/p50").doubleValue(), embedding.at("/short_query_ms/p95").doubleValue(),
-                embedding.at("/cached_query_ms/p50").doubleValue(),
-                embedding.path("throughput_sentences_per_second").doubleValue(),
-                embedding.path("throughput_batch_size").intValue()));
+        md.append("\n## Embeddings: the models run in process, through HTTP\n\n"
+                + "| model | dimensions | short query p50 | short query p95 | cached p50 | throughput |\n"
+                + "|---|---|---|---|---|---|\n");
+        double query = 0;
+        for (JsonNode embedding : report.path("embeddings")) {
+            boolean isDefault = embedding.path("default").booleanValue();
+            md.append(String.format(Locale.ROOT, "| %s%s | %d | %.2f ms | %.2f ms | %.2f ms | %.0f sentences/s"
+                    + " (batches of %d) |%n", embedding.path("model").stringValue(), isDefault ? " (default)" : "",
+                    embedding.path("dimensions").intValue(), embedding.at("/short_query_ms/p50").doubleValue(),
+                    embedding.at("/short_query_ms/p95").doubleValue(), embedding.at("/cached_query_ms/p50").doubleValue(),
+                    embedding.path("throughput_sentences_per_second").doubleValue(),
+                    embedding.path("throughput_batch_size").intValue()));
+            if (isDefault) {
+                query = embedding.at("/short_query_ms/p50").doubleValue();
+            }
+        }
         double overhead64 = 0;
         for (JsonNode level : report.path("ttft")) {
             if (level.path("concurrency").intValue() == 64) {
                 overhead64 = level.at("/overhead_ms/p50").doubleValue();
             }
         }
-        double query = embedding.at("/short_query_ms/p50").doubleValue();
         md.append(String.format(Locale.ROOT, "%nTargets: TTFT overhead p50 at 64 concurrent streams %.2f ms (target"
-                + " <= 2 ms: %s); embedding p50 for a short query %.2f ms (target <= 5 ms: %s).%n",
+                + " <= 2 ms: %s); embedding p50 for a short query by the default model %.2f ms (target <= 5 ms: %s).%n",
                 overhead64, overhead64 <= 2 ? "met" : "NOT met", query, query <= 5 ? "met" : "NOT met"));
         return md.toString();
     }

