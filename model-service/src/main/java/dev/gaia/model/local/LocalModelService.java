@@ -13,13 +13,17 @@ import dev.gaia.model.local.LocalModelPool.PoolStatus;
 import dev.gaia.model.routing.ModelRouter;
 import dev.gaia.shared.events.OutboxWriter;
 import dev.gaia.shared.security.GaiaPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What admins do with the local models: look, load, unload, reload, and switch a role to one. */
+/**
+ * What admins do with the local models: look, load, unload, reload, and switch a role to one or
+ * back to its configured models. Switches are kept in the database and restored at start-up.
+ */
 @Service
 class LocalModelService {
 
@@ -29,17 +33,24 @@ class LocalModelService {
     private final LocalModelProvider provider;
     private final LocalModelProperties properties;
     private final ModelRouter router;
+    private final RoleSwitchRepository switches;
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
 
+    /** Restores the roles switched before model-service last stopped; their models load when first asked for. */
     LocalModelService(LocalModelProvider provider, LocalModelProperties properties, ModelRouter router,
-            OutboxWriter outbox, TransactionTemplate transaction) {
+            RoleSwitchRepository switches, OutboxWriter outbox, TransactionTemplate transaction) {
         this.files = provider.files();
         this.provider = provider;
         this.properties = properties;
         this.router = router;
+        this.switches = switches;
         this.outbox = outbox;
         this.transaction = transaction;
+        switches.all().forEach((role, model) -> {
+            router.switchRole(role, model);
+            log.info("Role '{}' answered first by {}, as switched before the last restart", role, model);
+        });
     }
 
     LocalModelsStatus status() {
@@ -82,19 +93,36 @@ class LocalModelService {
 
     /**
      * Loads the model (swapping others out if the budget needs it), then makes it the first to answer
-     * the role and reports {@code model.switched}.
+     * the role, until it is switched again or reset, and reports {@code model.switched}.
      */
     LocalModelsStatus switchRole(SwitchModelRequest request, GaiaPrincipal admin) {
         ModelFile file = files.resolve(request.fileName());
         provider.pool().preload(file);
         String model = LocalModelProvider.NAME + "/" + file.name();
         transaction.executeWithoutResult(status -> {
-            String previous = router.switchRole(request.role(), model);
-            outbox.write(admin.gameId(), "model", "switched", 1,
-                    new ModelSwitched(request.role(), model, previous, admin.userId()));
+            switches.save(request.role(), model, admin.gameId(), admin.userId());
+            announce(request.role(), model, admin);
         });
+        router.switchRole(request.role(), model);
         log.info("Role '{}' switched to {} by {}", request.role(), model, admin.userId());
         return status();
+    }
+
+    /** Hands the role back to its configured models and reports {@code model.switched}. */
+    LocalModelsStatus resetRole(String role, GaiaPrincipal admin) {
+        router.switchable(role);
+        transaction.executeWithoutResult(status -> {
+            switches.delete(role);
+            announce(role, router.configuredFirstModelOf(role).orElse(null), admin);
+        });
+        router.resetRole(role);
+        log.info("Role '{}' reset to its configured models by {}", role, admin.userId());
+        return status();
+    }
+
+    private void announce(String role, @Nullable String model, GaiaPrincipal admin) {
+        outbox.write(admin.gameId(), "model", "switched", 1,
+                new ModelSwitched(role, model, router.firstModelOf(role).orElse(null), admin.userId()));
     }
 
     private Map<String, List<String>> rolesByLocalModel() {

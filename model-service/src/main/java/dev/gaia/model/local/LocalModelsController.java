@@ -4,6 +4,7 @@ import dev.gaia.shared.security.GaiaPrincipal;
 import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin operations on the local GGUF models: status, load, unload, reload and switching a role
- * to one. Every operation answers with the status after it.
+ * The admin operations on the local GGUF models: status, load, unload, reload, switching a role
+ * to one and resetting it to its configured models. Every operation answers with the status after it.
  */
 @RestController
 @RequestMapping("/api/models/local")
@@ -34,6 +35,11 @@ class LocalModelsController {
     @PostMapping("/switch")
     LocalModelsStatus switchRole(@Valid @RequestBody SwitchModelRequest request, GaiaPrincipal admin) {
         return models.switchRole(request, admin);
+    }
+
+    @DeleteMapping("/switch/{role}")
+    LocalModelsStatus resetRole(@PathVariable String role, GaiaPrincipal admin) {
+        return models.resetRole(role, admin);
     }
 
     @PostMapping("/{name}/load")

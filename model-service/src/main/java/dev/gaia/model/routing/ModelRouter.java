@@ -92,24 +92,32 @@ public class ModelRouter {
 
     /**
      * Makes {@code model} the first to answer {@code role} from now on, before the role's configured
-     * models, until the service restarts or the role is switched again; returns the model that
-     * answered it first until now.
+     * models, until the role is switched again or {@linkplain #resetRole(String) reset}.
      *
      * @throws ProblemException 400 {@code model_role_unknown} for a role that is not {@code chat},
      *         {@code summary} or {@code scoring}
      */
-    public @Nullable String switchRole(String role, String model) {
+    public void switchRole(String role, String model) {
+        switched.put(switchable(role), model);
+    }
+
+    /** The role is answered by its configured models again. */
+    public void resetRole(String role) {
+        switched.remove(switchable(role));
+    }
+
+    /** The role, if it is one that can be switched. */
+    public String switchable(String role) {
         if (!SWITCHABLE_ROLES.contains(role)) {
             throw ProblemException.badRequest("model_role_unknown", "'" + role + "' is not a role a chat model"
                     + " answers; switch one of " + String.join(", ", SWITCHABLE_ROLES) + ".");
         }
-        String previous = switched.get(role);
-        if (previous == null) {
-            List<String> configured = role.equals(CHAT_ROLE) ? configuredChatModels() : roles.models(role);
-            previous = configured.isEmpty() ? null : configured.getFirst();
-        }
-        switched.put(role, model);
-        return previous;
+        return role;
+    }
+
+    /** The model that answers a switchable role first when it is not switched, if the role has any. */
+    public Optional<String> configuredFirstModelOf(String role) {
+        return configuredModelsOf(switchable(role)).stream().findFirst();
     }
 
     /** The model that answers a role first, if the role has any. */
@@ -151,10 +159,7 @@ public class ModelRouter {
         if (!knownRole) {
             return new RoutePlan(null, List.of(name));
         }
-        List<String> models = new ArrayList<>(roles.models(role));
-        if (models.isEmpty() || role.equals(CHAT_ROLE)) {
-            models = configuredChatModels();
-        }
+        List<String> models = configuredModelsOf(role);
         String switchedTo = switched.get(role);
         if (switchedTo != null) {
             models.remove(switchedTo);
@@ -203,6 +208,12 @@ public class ModelRouter {
      * The chat role's models as configured: {@code GAIA_CHAT_MODEL} (a model of the OpenAI-compatible
      * provider unless it names its provider, as {@code local/<file>} does), then {@code gaia.model.roles.chat}.
      */
+    /** A role's models as configured, before any switch: {@code chat}'s also answer a role with none of its own. */
+    private List<String> configuredModelsOf(String role) {
+        List<String> models = roles.models(role);
+        return models.isEmpty() || role.equals(CHAT_ROLE) ? configuredChatModels() : new ArrayList<>(models);
+    }
+
     private List<String> configuredChatModels() {
         List<String> models = new ArrayList<>();
         if (chatModel != null) {

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.gaia.model.routing.ModelRouter;
 import dev.gaia.shared.test.RealInfrastructure;
 import dev.gaia.shared.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +55,9 @@ class LocalModelsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ModelRouter router;
+
     private final UUID gameId = UUID.randomUUID();
 
     @DynamicPropertySource
@@ -64,6 +69,13 @@ class LocalModelsIT {
         registry.add("gaia.model.local.context-size", () -> "256");
         registry.add("gaia.model.local.threads", () -> "1");
         registry.add("gaia.model.roles.chat", () -> "local/elena.gguf");
+    }
+
+    /** A switch outlasts the test that made it otherwise: every context started later would restore it. */
+    @AfterEach
+    void forgetSwitches() {
+        jdbc.sql("delete from model_role_switch").update();
+        router.resetRole("summary");
     }
 
     @AfterAll
@@ -129,6 +141,9 @@ class LocalModelsIT {
                 + " from outbox where subject = :subject")
                 .param("subject", "gaia." + gameId + ".model.switched.v1").query().listOfRows())
                 .containsExactly(Map.of("role", "summary", "model", "local/bram.gguf"));
+        assertThat(jdbc.sql("select role, model from model_role_switch").query().listOfRows())
+                .as("kept, to be restored when model-service starts again")
+                .containsExactly(Map.of("role", "summary", "model", "local/bram.gguf"));
 
         HttpResponse<String> summary = http.send(chat("""
                 {"model":"summary","max_tokens":3,"messages":[{"role":"user","content":"Summarise."}]}"""),
@@ -143,6 +158,27 @@ class LocalModelsIT {
         assertThat(model(status, "elena.gguf").path("state").asString()).isEqualTo("loaded");
         assertThat(model(status, "elena.gguf").path("tokens_per_second").asDouble()).isPositive();
         assertThat(model(status, "bram.gguf").path("state").asString()).isEqualTo("available");
+    }
+
+    @Test
+    void handsAResetRoleBackToItsConfiguredModels() throws Exception {
+        admin("POST", "/api/models/local/switch", "{\"role\":\"summary\",\"model\":\"bram\"}", 200);
+
+        JsonNode reset = admin("DELETE", "/api/models/local/switch/summary", null, 200);
+
+        assertThat(reset.path("roles").has("summary")).isFalse();
+        assertThat(jdbc.sql("select count(*) from model_role_switch").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select payload->'data'->>'model' as model, payload->'data'->>'previous' as previous"
+                + " from outbox where subject = :subject order by created_at")
+                .param("subject", "gaia." + gameId + ".model.switched.v1").query().listOfRows())
+                .last().isEqualTo(Map.of("model", "local/elena.gguf", "previous", "local/bram.gguf"));
+        HttpResponse<String> summary = http.send(chat("""
+                {"model":"summary","max_tokens":3,"messages":[{"role":"user","content":"Summarise."}]}"""),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(summary.body()).path("model").asString()).isEqualTo("local/elena.gguf");
+        assertThat(problemOf(send("DELETE", "/api/models/local/switch/embedding", null,
+                TestTokens.shared().admin(gameId)), 400).path("code").asString()).isEqualTo("model_role_unknown");
+        problemOf(send("DELETE", "/api/models/local/switch/summary", null, TestTokens.shared().designer(gameId)), 403);
     }
 
     @Test

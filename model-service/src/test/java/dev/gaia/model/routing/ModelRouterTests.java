@@ -66,14 +66,28 @@ class ModelRouterTests {
         ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
                 "gaia.model.openai.chat-model", "gpt-4o-mini", "gaia.model.roles.summary", "ollama/llama3.2"));
 
-        assertThat(router.switchRole("summary", "local/summary.gguf")).isEqualTo("ollama/llama3.2");
-        assertThat(router.switchRole("chat", "local/chat.gguf")).isEqualTo("openai/gpt-4o-mini");
+        router.switchRole("summary", "local/summary.gguf");
+        router.switchRole("chat", "local/chat.gguf");
 
         assertThat(router.plan("summary").models()).containsExactly("local/summary.gguf", "ollama/llama3.2");
         assertThat(router.plan(null).models()).containsExactly("local/chat.gguf", "openai/gpt-4o-mini");
         assertThat(router.switchedRoles()).containsOnly(Map.entry("summary", "local/summary.gguf"),
                 Map.entry("chat", "local/chat.gguf"));
         assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.switchRole("embedding", "x"))
+                .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_unknown"));
+    }
+
+    @Test
+    void answersAResetRoleWithItsConfiguredModelsAgain() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.openai.chat-model", "gpt-4o-mini", "gaia.model.roles.summary", "ollama/llama3.2"));
+        router.switchRole("summary", "local/summary.gguf");
+
+        router.resetRole("summary");
+
+        assertThat(router.plan("summary").models()).containsExactly("ollama/llama3.2");
+        assertThat(router.switchedRoles()).isEmpty();
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.resetRole("embedding"))
                 .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_unknown"));
     }
 
