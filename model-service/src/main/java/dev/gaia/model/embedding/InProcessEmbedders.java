@@ -14,9 +14,13 @@ class InProcessEmbedders implements AutoCloseable {
 
     private final Map<OnnxEmbedder.Bundled, OnnxEmbedder> loaded = new ConcurrentHashMap<>();
 
-    /** The model, loaded now if this is the first time it is asked for. */
+    /**
+     * The model, loaded now if this is the first time it is asked for. A model already loaded is
+     * found without a lock, so its requests never wait while another model loads.
+     */
     OnnxEmbedder get(OnnxEmbedder.Bundled model) {
-        return loaded.computeIfAbsent(model, OnnxEmbedder.Bundled::load);
+        OnnxEmbedder ready = loaded.get(model);
+        return ready != null ? ready : loaded.computeIfAbsent(model, OnnxEmbedder.Bundled::load);
     }
 
     @Override
