@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,17 +48,18 @@ class LocalModelService {
         this.switches = switches;
         this.outbox = outbox;
         this.transaction = transaction;
-        switches.all().forEach((role, model) -> {
-            router.switchRole(role, model);
-            log.info("Role '{}' answered first by {}, as switched before the last restart", role, model);
-        });
+        for (RoleSwitchRepository.RoleSwitch restored : switches.all()) {
+            router.switchRole(restored.gameId(), restored.role(), restored.model());
+            log.info("Role '{}' of game {} answered first by {}, as switched before the last restart",
+                    restored.role(), restored.gameId(), restored.model());
+        }
     }
 
-    LocalModelsStatus status() {
+    LocalModelsStatus status(GaiaPrincipal admin) {
         PoolStatus pool = provider.pool().status();
         Map<String, LoadedModelStatus> loaded = pool.loaded().stream()
                 .collect(Collectors.toMap(LoadedModelStatus::name, Function.identity()));
-        Map<String, List<String>> roles = rolesByLocalModel();
+        Map<String, List<String>> roles = rolesByLocalModel(admin.gameId());
         List<LocalModelsStatus.Model> models = new ArrayList<>();
         for (ModelFile file : files.list()) {
             LoadedModelStatus inMemory = loaded.get(file.name());
@@ -73,22 +75,22 @@ class LocalModelService {
                             inMemory.loadedAt(), inMemory.lastUsedAt(), answering));
         }
         return new LocalModelsStatus(properties.modelsDir().toAbsolutePath().normalize().toString(), pool.budgetBytes(),
-                pool.usedBytes(), pool.queued(), router.switchedRoles(), models);
+                pool.usedBytes(), pool.queued(), router.switchedRoles(admin.gameId()), models);
     }
 
-    LocalModelsStatus load(String name) {
+    LocalModelsStatus load(String name, GaiaPrincipal admin) {
         provider.pool().preload(files.resolve(name));
-        return status();
+        return status(admin);
     }
 
-    LocalModelsStatus unload(String name) {
+    LocalModelsStatus unload(String name, GaiaPrincipal admin) {
         provider.pool().unload(files.resolve(name).name());
-        return status();
+        return status(admin);
     }
 
-    LocalModelsStatus reload(String name) {
+    LocalModelsStatus reload(String name, GaiaPrincipal admin) {
         provider.pool().reload(files.resolve(name));
-        return status();
+        return status(admin);
     }
 
     /**
@@ -100,35 +102,36 @@ class LocalModelService {
         provider.pool().preload(file);
         String model = LocalModelProvider.NAME + "/" + file.name();
         transaction.executeWithoutResult(status -> {
-            switches.save(request.role(), model, admin.gameId(), admin.userId());
+            switches.save(admin.gameId(), request.role(), model, admin.userId());
             announce(request.role(), model, admin);
         });
-        router.switchRole(request.role(), model);
-        log.info("Role '{}' switched to {} by {}", request.role(), model, admin.userId());
-        return status();
+        router.switchRole(admin.gameId(), request.role(), model);
+        log.info("Role '{}' of game {} switched to {} by {}", request.role(), admin.gameId(), model, admin.userId());
+        return status(admin);
     }
 
     /** Hands the role back to its configured models and reports {@code model.switched}. */
     LocalModelsStatus resetRole(String role, GaiaPrincipal admin) {
         router.switchable(role);
         transaction.executeWithoutResult(status -> {
-            switches.delete(role);
+            switches.delete(admin.gameId(), role);
             announce(role, router.configuredFirstModelOf(role).orElse(null), admin);
         });
-        router.resetRole(role);
-        log.info("Role '{}' reset to its configured models by {}", role, admin.userId());
-        return status();
+        router.resetRole(admin.gameId(), role);
+        log.info("Role '{}' of game {} reset to its configured models by {}", role, admin.gameId(), admin.userId());
+        return status(admin);
     }
 
     private void announce(String role, @Nullable String model, GaiaPrincipal admin) {
         outbox.write(admin.gameId(), "model", "switched", 1,
-                new ModelSwitched(role, model, router.firstModelOf(role).orElse(null), admin.userId()));
+                new ModelSwitched(role, model, router.firstModelOf(admin.gameId(), role).orElse(null), admin.userId()));
     }
 
-    private Map<String, List<String>> rolesByLocalModel() {
+    /** The game's roles each local model answers first. */
+    private Map<String, List<String>> rolesByLocalModel(UUID gameId) {
         String prefix = LocalModelProvider.NAME + "/";
         return ModelRouter.SWITCHABLE_ROLES.stream()
-                .flatMap(role -> router.firstModelOf(role).filter(model -> model.startsWith(prefix))
+                .flatMap(role -> router.firstModelOf(gameId, role).filter(model -> model.startsWith(prefix))
                         .map(model -> Map.entry(model.substring(prefix.length()), role)).stream())
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

@@ -28,8 +28,8 @@ class LocalModelsController {
     }
 
     @GetMapping
-    LocalModelsStatus status() {
-        return models.status();
+    LocalModelsStatus status(GaiaPrincipal admin) {
+        return models.status(admin);
     }
 
     @PostMapping("/switch")
@@ -43,17 +43,17 @@ class LocalModelsController {
     }
 
     @PostMapping("/{name}/load")
-    LocalModelsStatus load(@PathVariable String name) {
-        return models.load(name);
+    LocalModelsStatus load(@PathVariable String name, GaiaPrincipal admin) {
+        return models.load(name, admin);
     }
 
     @PostMapping("/{name}/unload")
-    LocalModelsStatus unload(@PathVariable String name) {
-        return models.unload(name);
+    LocalModelsStatus unload(@PathVariable String name, GaiaPrincipal admin) {
+        return models.unload(name, admin);
     }
 
     @PostMapping("/{name}/reload")
-    LocalModelsStatus reload(@PathVariable String name) {
-        return models.reload(name);
+    LocalModelsStatus reload(@PathVariable String name, GaiaPrincipal admin) {
+        return models.reload(name, admin);
     }
 }

@@ -1,13 +1,15 @@
 package dev.gaia.model.local;
 
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The roles switched at runtime, table {@code model_role_switch}, so that a switch outlasts restarts. */
+/**
+ * The roles each game's admins switched at runtime, table {@code model_role_switch}, so that a
+ * switch outlasts restarts.
+ */
 @Repository
 class RoleSwitchRepository {
 
@@ -17,29 +19,32 @@ class RoleSwitchRepository {
         this.jdbc = jdbc;
     }
 
-    /** Every switched role and the model that answers it first. */
-    Map<String, String> all() {
-        return jdbc.sql("select role, model from model_role_switch")
-                .query((row, number) -> Map.entry(row.getString("role"), row.getString("model")))
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** Every game's switched roles. */
+    List<RoleSwitch> all() {
+        return jdbc.sql("select game_id, role, model from model_role_switch").query(RoleSwitch.class).list();
     }
 
-    void save(String role, String model, UUID gameId, UUID switchedBy) {
+    void save(UUID gameId, String role, String model, UUID switchedBy) {
         jdbc.sql("""
-                insert into model_role_switch (role, model, game_id, switched_by, switched_at)
-                values (:role, :model, :gameId, :switchedBy, now())
-                on conflict (role) do update
-                   set model = excluded.model, game_id = excluded.game_id, switched_by = excluded.switched_by,
-                       switched_at = excluded.switched_at""")
+                insert into model_role_switch (game_id, role, model, switched_by, switched_at)
+                values (:gameId, :role, :model, :switchedBy, now())
+                on conflict (game_id, role) do update
+                   set model = excluded.model, switched_by = excluded.switched_by, switched_at = excluded.switched_at""")
+                .param("gameId", gameId)
                 .param("role", role)
                 .param("model", model)
-                .param("gameId", gameId)
                 .param("switchedBy", switchedBy)
                 .update();
     }
 
-    void delete(String role) {
-        jdbc.sql("delete from model_role_switch where role = :role").param("role", role).update();
+    void delete(UUID gameId, String role) {
+        jdbc.sql("delete from model_role_switch where game_id = :gameId and role = :role")
+                .param("gameId", gameId)
+                .param("role", role)
+                .update();
+    }
+
+    /** A game's role and the model that answers it first. */
+    record RoleSwitch(UUID gameId, String role, String model) {
     }
 }

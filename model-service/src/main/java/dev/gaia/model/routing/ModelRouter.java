@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -80,7 +81,8 @@ public class ModelRouter {
     private final LocalModelProvider localModels;
     private final RoleProperties roles;
     private final @Nullable String chatModel;
-    private final Map<String, String> switched = new ConcurrentHashMap<>();
+    /** Per game, the roles its admins switched and the model that answers each first. */
+    private final Map<UUID, Map<String, String>> switched = new ConcurrentHashMap<>();
 
     ModelRouter(ProviderRegistry providers, LocalModelProvider localModels, ModelProperties properties,
             RoleProperties roles) {
@@ -91,19 +93,24 @@ public class ModelRouter {
     }
 
     /**
-     * Makes {@code model} the first to answer {@code role} from now on, before the role's configured
-     * models, until the role is switched again or {@linkplain #resetRole(String) reset}.
+     * Makes {@code model} the first to answer {@code role} in the game's requests from now on, before
+     * the role's configured models, until the role is switched again or
+     * {@linkplain #resetRole(UUID, String) reset}. Other games' requests are not affected.
      *
      * @throws ProblemException 400 {@code model_role_unknown} for a role that is not {@code chat},
      *         {@code summary} or {@code scoring}
      */
-    public void switchRole(String role, String model) {
-        switched.put(switchable(role), model);
+    public void switchRole(UUID gameId, String role, String model) {
+        switched.computeIfAbsent(gameId, game -> new ConcurrentHashMap<>()).put(switchable(role), model);
     }
 
-    /** The role is answered by its configured models again. */
-    public void resetRole(String role) {
-        switched.remove(switchable(role));
+    /** The role is answered by its configured models again in the game's requests. */
+    public void resetRole(UUID gameId, String role) {
+        switchable(role);
+        Map<String, String> roles = switched.get(gameId);
+        if (roles != null) {
+            roles.remove(role);
+        }
     }
 
     /** The role, if it is one that can be switched. */
@@ -120,33 +127,34 @@ public class ModelRouter {
         return configuredModelsOf(switchable(role)).stream().findFirst();
     }
 
-    /** The model that answers a role first, if the role has any. */
-    public Optional<String> firstModelOf(String role) {
+    /** The model that answers a role first in the game's requests, if the role has any. */
+    public Optional<String> firstModelOf(UUID gameId, String role) {
         try {
-            return Optional.of(plan(role).models().getFirst());
+            return Optional.of(plan(gameId, role).models().getFirst());
         }
         catch (ProblemException notConfigured) {
             return Optional.empty();
         }
     }
 
-    /** The roles switched at runtime and the model that now answers each first. */
-    public Map<String, String> switchedRoles() {
-        return Map.copyOf(switched);
+    /** The game's roles switched at runtime and the model that now answers each first. */
+    public Map<String, String> switchedRoles(UUID gameId) {
+        return Map.copyOf(switched.getOrDefault(gameId, Map.of()));
     }
 
-    /** The provider and model that answer a request's {@code model} field first. */
-    public Route route(@Nullable String requestedModel) {
-        return resolve(plan(requestedModel).models().getFirst());
+    /** The provider and model that answer the {@code model} field of a request of the game first. */
+    public Route route(UUID gameId, @Nullable String requestedModel) {
+        return resolve(plan(gameId, requestedModel).models().getFirst());
     }
 
     /**
      * The models that may answer a request's {@code model} field, in order: a role's models, or
      * the one model named. {@code chat} is answered by {@code GAIA_CHAT_MODEL} (a model of the
      * OpenAI-compatible provider) and then by {@code gaia.model.roles.chat}; {@code summary} and
-     * {@code scoring} without models of their own are answered as {@code chat} is.
+     * {@code scoring} without models of their own are answered as {@code chat} is. A role the
+     * game's admins switched is answered first by the model they switched it to.
      */
-    public RoutePlan plan(@Nullable String requestedModel) {
+    public RoutePlan plan(UUID gameId, @Nullable String requestedModel) {
         String name = requestedModel == null ? "" : requestedModel.strip();
         String role = name.isEmpty() ? CHAT_ROLE : name.toLowerCase(Locale.ROOT);
         if (role.equals(EMBEDDING_ROLE)) {
@@ -160,7 +168,7 @@ public class ModelRouter {
             return new RoutePlan(null, List.of(name));
         }
         List<String> models = configuredModelsOf(role);
-        String switchedTo = switched.get(role);
+        String switchedTo = switched.getOrDefault(gameId, Map.of()).get(role);
         if (switchedTo != null) {
             models.remove(switchedTo);
             models.addFirst(switchedTo);

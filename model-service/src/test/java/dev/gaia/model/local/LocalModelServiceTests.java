@@ -1,6 +1,7 @@
 package dev.gaia.model.local;
 
-import java.util.Map;
+import java.util.List;
+import java.util.UUID;
 
 import dev.gaia.model.routing.ModelRouter;
 import dev.gaia.shared.events.OutboxWriter;
@@ -17,13 +18,17 @@ class LocalModelServiceTests {
     @Test
     void restoresTheRolesSwitchedBeforeTheLastRestart() {
         RoleSwitchRepository switches = mock(RoleSwitchRepository.class);
-        given(switches.all()).willReturn(Map.of("summary", "local/bram.gguf", "chat", "local/elena.gguf"));
+        UUID oneGame = UUID.randomUUID();
+        UUID otherGame = UUID.randomUUID();
+        given(switches.all()).willReturn(List.of(
+                new RoleSwitchRepository.RoleSwitch(oneGame, "summary", "local/bram.gguf"),
+                new RoleSwitchRepository.RoleSwitch(otherGame, "chat", "local/elena.gguf")));
         ModelRouter router = mock(ModelRouter.class);
 
         new LocalModelService(mock(LocalModelProvider.class), mock(LocalModelProperties.class), router, switches,
                 mock(OutboxWriter.class), mock(TransactionTemplate.class));
 
-        then(router).should().switchRole("summary", "local/bram.gguf");
-        then(router).should().switchRole("chat", "local/elena.gguf");
+        then(router).should().switchRole(oneGame, "summary", "local/bram.gguf");
+        then(router).should().switchRole(otherGame, "chat", "local/elena.gguf");
     }
 }

@@ -75,7 +75,7 @@ class LocalModelsIT {
     @AfterEach
     void forgetSwitches() {
         jdbc.sql("delete from model_role_switch").update();
-        router.resetRole("summary");
+        router.resetRole(gameId, "summary");
     }
 
     @AfterAll
@@ -141,7 +141,8 @@ class LocalModelsIT {
                 + " from outbox where subject = :subject")
                 .param("subject", "gaia." + gameId + ".model.switched.v1").query().listOfRows())
                 .containsExactly(Map.of("role", "summary", "model", "local/bram.gguf"));
-        assertThat(jdbc.sql("select role, model from model_role_switch").query().listOfRows())
+        assertThat(jdbc.sql("select role, model from model_role_switch where game_id = :gameId")
+                .param("gameId", gameId).query().listOfRows())
                 .as("kept, to be restored when model-service starts again")
                 .containsExactly(Map.of("role", "summary", "model", "local/bram.gguf"));
 
@@ -153,6 +154,11 @@ class LocalModelsIT {
                 {"model":"chat","max_tokens":3,"messages":[{"role":"user","content":"Hello"}]}"""),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(json.readTree(chat.body()).path("model").asString()).isEqualTo("local/elena.gguf");
+        HttpResponse<String> otherGamesSummary = http.send(chat("""
+                {"model":"summary","max_tokens":3,"messages":[{"role":"user","content":"Summarise."}]}""",
+                UUID.randomUUID()), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(otherGamesSummary.body()).path("model").asString())
+                .as("another game's summaries").isEqualTo("local/elena.gguf");
 
         JsonNode status = admin("GET", "/api/models/local", null, 200);
         assertThat(model(status, "elena.gguf").path("state").asString()).isEqualTo("loaded");
@@ -167,7 +173,8 @@ class LocalModelsIT {
         JsonNode reset = admin("DELETE", "/api/models/local/switch/summary", null, 200);
 
         assertThat(reset.path("roles").has("summary")).isFalse();
-        assertThat(jdbc.sql("select count(*) from model_role_switch").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from model_role_switch where game_id = :gameId").param("gameId", gameId)
+                .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select payload->'data'->>'model' as model, payload->'data'->>'previous' as previous"
                 + " from outbox where subject = :subject order by created_at")
                 .param("subject", "gaia." + gameId + ".model.switched.v1").query().listOfRows())
@@ -222,8 +229,12 @@ class LocalModelsIT {
     }
 
     private HttpRequest chat(String body) {
+        return chat(body, gameId);
+    }
+
+    private HttpRequest chat(String body, UUID game) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
-                .header("Authorization", "Bearer " + TestTokens.shared().player(gameId))
+                .header("Authorization", "Bearer " + TestTokens.shared().player(game))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.local.LocalModelProperties;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ModelRouterTests {
 
+    private static final UUID GAME = UUID.randomUUID();
+
     private final List<ProviderRegistry> registries = new ArrayList<>();
 
     @AfterEach
@@ -39,16 +42,16 @@ class ModelRouterTests {
     void sendsNoModelAndTheChatRoleToTheChatModel() {
         ModelRouter router = router("http://127.0.0.1:9/v1", "gpt-4o-mini");
 
-        assertThat(router.route(null).model()).isEqualTo("gpt-4o-mini");
-        assertThat(router.route(" ").model()).isEqualTo("gpt-4o-mini");
-        assertThat(router.route("chat").model()).isEqualTo("gpt-4o-mini");
+        assertThat(router.route(GAME, null).model()).isEqualTo("gpt-4o-mini");
+        assertThat(router.route(GAME, " ").model()).isEqualTo("gpt-4o-mini");
+        assertThat(router.route(GAME, "chat").model()).isEqualTo("gpt-4o-mini");
     }
 
     @Test
     void sendsALocalModelToTheInProcessEngine() {
         ModelRouter router = router(null, null);
 
-        Route route = router.route("local/tinyllama.Q4_K_M.gguf");
+        Route route = router.route(GAME, "local/tinyllama.Q4_K_M.gguf");
 
         assertThat(route.provider()).isInstanceOf(LocalModelProvider.class);
         assertThat(route.model()).isEqualTo("tinyllama.Q4_K_M.gguf");
@@ -58,7 +61,7 @@ class ModelRouterTests {
     void takesAChatModelThatNamesItsProviderAsItIs() {
         ModelRouter router = router(Map.of("gaia.model.openai.chat-model", "local/elena.gguf"));
 
-        assertThat(router.plan("chat").models()).containsExactly("local/elena.gguf");
+        assertThat(router.plan(GAME, "chat").models()).containsExactly("local/elena.gguf");
     }
 
     @Test
@@ -66,14 +69,18 @@ class ModelRouterTests {
         ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
                 "gaia.model.openai.chat-model", "gpt-4o-mini", "gaia.model.roles.summary", "ollama/llama3.2"));
 
-        router.switchRole("summary", "local/summary.gguf");
-        router.switchRole("chat", "local/chat.gguf");
+        router.switchRole(GAME, "summary", "local/summary.gguf");
+        router.switchRole(GAME, "chat", "local/chat.gguf");
 
-        assertThat(router.plan("summary").models()).containsExactly("local/summary.gguf", "ollama/llama3.2");
-        assertThat(router.plan(null).models()).containsExactly("local/chat.gguf", "openai/gpt-4o-mini");
-        assertThat(router.switchedRoles()).containsOnly(Map.entry("summary", "local/summary.gguf"),
+        assertThat(router.plan(GAME, "summary").models()).containsExactly("local/summary.gguf", "ollama/llama3.2");
+        assertThat(router.plan(GAME, null).models()).containsExactly("local/chat.gguf", "openai/gpt-4o-mini");
+        assertThat(router.switchedRoles(GAME)).containsOnly(Map.entry("summary", "local/summary.gguf"),
                 Map.entry("chat", "local/chat.gguf"));
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.switchRole("embedding", "x"))
+        UUID otherGame = UUID.randomUUID();
+        assertThat(router.plan(otherGame, "summary").models()).as("another game's requests")
+                .containsExactly("ollama/llama3.2");
+        assertThat(router.switchedRoles(otherGame)).isEmpty();
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.switchRole(GAME, "embedding", "x"))
                 .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_unknown"));
     }
 
@@ -81,13 +88,14 @@ class ModelRouterTests {
     void answersAResetRoleWithItsConfiguredModelsAgain() {
         ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
                 "gaia.model.openai.chat-model", "gpt-4o-mini", "gaia.model.roles.summary", "ollama/llama3.2"));
-        router.switchRole("summary", "local/summary.gguf");
+        router.switchRole(GAME, "summary", "local/summary.gguf");
 
-        router.resetRole("summary");
+        router.resetRole(GAME, "summary");
 
-        assertThat(router.plan("summary").models()).containsExactly("ollama/llama3.2");
-        assertThat(router.switchedRoles()).isEmpty();
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.resetRole("embedding"))
+        assertThat(router.plan(GAME, "summary").models()).containsExactly("ollama/llama3.2");
+        assertThat(router.switchedRoles(GAME)).isEmpty();
+        router.resetRole(UUID.randomUUID(), "summary");
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.resetRole(GAME, "embedding"))
                 .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_unknown"));
     }
 
@@ -95,14 +103,14 @@ class ModelRouterTests {
     void sendsANamedModelAsNamed() {
         ModelRouter router = router("http://127.0.0.1:9/v1", "gpt-4o-mini");
 
-        assertThat(router.route("gpt-4o").model()).isEqualTo("gpt-4o");
+        assertThat(router.route(GAME, "gpt-4o").model()).isEqualTo("gpt-4o");
     }
 
     @Test
     void explainsHowToConfigureAProviderWhenThereIsNone() {
         ModelRouter router = router(null, null);
 
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route("chat"))
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route(GAME, "chat"))
                 .satisfies(problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
@@ -116,12 +124,12 @@ class ModelRouterTests {
     void explainsHowToNameTheChatModelWhenOnlyTheProviderIsConfigured() {
         ModelRouter router = router("http://127.0.0.1:9/v1", null);
 
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route(null))
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route(GAME, null))
                 .satisfies(problem -> {
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
                     assertThat(problem.getMessage()).contains("GAIA_CHAT_MODEL");
                 });
-        assertThat(router.route("qwen2.5").model()).isEqualTo("qwen2.5");
+        assertThat(router.route(GAME, "qwen2.5").model()).isEqualTo("qwen2.5");
     }
 
     @Test
@@ -129,9 +137,9 @@ class ModelRouterTests {
         ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
                 "gaia.model.anthropic.api-key", "sk-ant-test"));
 
-        Route anthropic = router.route("anthropic/claude-sonnet-4-5");
-        Route ollama = router.route("ollama/llama3.2:latest");
-        Route openAi = router.route("openai/gpt-4o-mini");
+        Route anthropic = router.route(GAME, "anthropic/claude-sonnet-4-5");
+        Route ollama = router.route(GAME, "ollama/llama3.2:latest");
+        Route openAi = router.route(GAME, "openai/gpt-4o-mini");
 
         assertThat(anthropic.provider()).isInstanceOf(AnthropicProvider.class);
         assertThat(anthropic.model()).isEqualTo("claude-sonnet-4-5");
@@ -145,7 +153,7 @@ class ModelRouterTests {
     void keepsAModelWhoseNameStartsWithNoProviderForTheOpenAiCompatibleOne() {
         ModelRouter router = router("http://127.0.0.1:9/v1", null);
 
-        Route route = router.route("meta-llama/Llama-3.1-8B-Instruct");
+        Route route = router.route(GAME, "meta-llama/Llama-3.1-8B-Instruct");
 
         assertThat(route.provider()).isInstanceOf(OpenAiCompatibleProvider.class);
         assertThat(route.model()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
@@ -155,7 +163,7 @@ class ModelRouterTests {
     void explainsHowToConfigureAnthropicWhenItHasNoKey() {
         ModelRouter router = router("http://127.0.0.1:9/v1", "gpt-4o-mini");
 
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route("anthropic/claude-haiku-4-5"))
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route(GAME, "anthropic/claude-haiku-4-5"))
                 .satisfies(problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
@@ -167,7 +175,7 @@ class ModelRouterTests {
     void reachesOllamaWithoutAnyConfiguration() {
         ModelRouter router = router(null, null);
 
-        assertThat(router.route("ollama/qwen2.5:0.5b").provider()).isInstanceOf(OllamaProvider.class);
+        assertThat(router.route(GAME, "ollama/qwen2.5:0.5b").provider()).isInstanceOf(OllamaProvider.class);
     }
 
     @Test
@@ -176,9 +184,9 @@ class ModelRouterTests {
                 "gaia.model.openai.chat-model", "gpt-4o-mini",
                 "gaia.model.roles.chat", "anthropic/claude-3-5-haiku-latest, ollama/llama3.2,openai/gpt-4o-mini"));
 
-        assertThat(router.plan(null)).isEqualTo(new RoutePlan("chat",
+        assertThat(router.plan(GAME, null)).isEqualTo(new RoutePlan("chat",
                 List.of("openai/gpt-4o-mini", "anthropic/claude-3-5-haiku-latest", "ollama/llama3.2")));
-        assertThat(router.plan("CHAT").role()).isEqualTo("chat");
+        assertThat(router.plan(GAME, "CHAT").role()).isEqualTo("chat");
     }
 
     @Test
@@ -187,10 +195,10 @@ class ModelRouterTests {
                 "gaia.model.openai.chat-model", "gpt-4o-mini",
                 "gaia.model.roles.scoring[0]", "ollama/qwen2.5:0.5b"));
 
-        assertThat(router.plan("summary")).isEqualTo(new RoutePlan("summary", List.of("openai/gpt-4o-mini")));
-        assertThat(router.plan("scoring")).isEqualTo(new RoutePlan("scoring", List.of("ollama/qwen2.5:0.5b")));
-        assertThat(router.plan("ollama/llama3.2")).isEqualTo(new RoutePlan(null, List.of("ollama/llama3.2")));
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.plan("embedding"))
+        assertThat(router.plan(GAME, "summary")).isEqualTo(new RoutePlan("summary", List.of("openai/gpt-4o-mini")));
+        assertThat(router.plan(GAME, "scoring")).isEqualTo(new RoutePlan("scoring", List.of("ollama/qwen2.5:0.5b")));
+        assertThat(router.plan(GAME, "ollama/llama3.2")).isEqualTo(new RoutePlan(null, List.of("ollama/llama3.2")));
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.plan(GAME, "embedding"))
                 .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_not_for_chat"));
     }
 
@@ -200,7 +208,7 @@ class ModelRouterTests {
                 "gaia.model.roles.chat", "anthropic/claude-3-5-haiku-latest,openai/a,openai/b,ollama/c"));
         List<String> tried = new ArrayList<>();
 
-        String answer = router.firstAnswer(router.plan("chat"), route -> {
+        String answer = router.firstAnswer(router.plan(GAME, "chat"), route -> {
             tried.add(route.provider().name() + "/" + route.model());
             if (route.model().equals("a")) {
                 throw ProblemException.unavailable("model_provider_unavailable", "down");
@@ -222,7 +230,7 @@ class ModelRouterTests {
                 "gaia.model.roles.chat", "openai/a,openai/b"));
         List<String> tried = new ArrayList<>();
 
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan("chat"),
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan(GAME, "chat"),
                 route -> {
                     tried.add(route.model());
                     throw ProblemException.badRequest("model_provider_rejected_request", "bad request");
@@ -235,12 +243,12 @@ class ModelRouterTests {
         ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
                 "gaia.model.roles.chat", "openai/a,openai/b"));
 
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan("chat"),
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan(GAME, "chat"),
                 route -> {
                     throw ProblemException.unavailable("model_provider_unavailable", route.model());
                 })).withMessageContaining("b");
         List<String> tried = new ArrayList<>();
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan("openai/a"),
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.firstAnswer(router.plan(GAME, "openai/a"),
                 route -> {
                     tried.add(route.model());
                     throw ProblemException.unavailable("model_provider_unavailable", route.model());
