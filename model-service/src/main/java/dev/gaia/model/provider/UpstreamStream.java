@@ -97,14 +97,17 @@ public final class UpstreamStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the response's body, which breaks off the exchange and frees the connection. The
+     * response itself is not closed: for the JDK client that would read the rest of the answer,
+     * or, once the body is closed, fail on it and throw away the exception, on every stream.
+     */
     private static void cancel(ClientHttpResponse response) {
-        // The body is closed first: closing the response alone would read the rest of the answer.
         try {
             response.getBody().close();
         }
         catch (IOException ex) {
             // Already broken off: nothing left to cancel.
         }
-        response.close();
     }
 }
