@@ -13,6 +13,7 @@ import dev.gaia.model.local.LocalModelPool.LoadedModelStatus;
 import dev.gaia.model.local.LocalModelPool.PoolStatus;
 import dev.gaia.model.routing.ModelRouter;
 import dev.gaia.shared.events.OutboxWriter;
+import dev.gaia.shared.problem.ProblemException;
 import dev.gaia.shared.security.GaiaPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,7 +39,11 @@ class LocalModelService {
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
 
-    /** Restores the roles switched before model-service last stopped; their models load when first asked for. */
+    /**
+     * Restores the roles switched before model-service last stopped; their models load when first
+     * asked for. A switch to a file no longer in the models folder is left out, so its role is
+     * answered by its configured models rather than refused.
+     */
     LocalModelService(LocalModelProvider provider, LocalModelProperties properties, ModelRouter router,
             RoleSwitchRepository switches, OutboxWriter outbox, TransactionTemplate transaction) {
         this.files = provider.files();
@@ -49,6 +54,15 @@ class LocalModelService {
         this.outbox = outbox;
         this.transaction = transaction;
         for (RoleSwitchRepository.RoleSwitch restored : switches.all()) {
+            try {
+                files.resolve(restored.model().substring(LocalModelProvider.NAME.length() + 1));
+            }
+            catch (ProblemException gone) {
+                log.warn("Role '{}' of game {} was switched to {}, which is gone: its configured models answer it"
+                        + " until an admin switches it again. {}", restored.role(), restored.gameId(),
+                        restored.model(), gone.getMessage());
+                continue;
+            }
             router.switchRole(restored.gameId(), restored.role(), restored.model());
             log.info("Role '{}' of game {} answered first by {}, as switched before the last restart",
                     restored.role(), restored.gameId(), restored.model());
