@@ -51,7 +51,19 @@ final class GaiaPlatform implements AutoCloseable {
         environment.put("GAIA_OPENAI_API_KEY", "e2e-key");
         environment.put("GAIA_CHAT_MODEL", "e2e-model");
         GaiaPlatform platform = new GaiaPlatform(root, home, environment);
-        platform.run("up");
+        try {
+            platform.run("up");
+        }
+        catch (IOException | InterruptedException | RuntimeException failed) {
+            // What did start keeps running after a failed start: stop it, so the next run finds its ports free.
+            try {
+                platform.close();
+            }
+            catch (IOException | InterruptedException | RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            throw failed;
+        }
         return platform;
     }
 
