@@ -3,10 +3,11 @@ package dev.gaia.model.provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.openai.ChatCompletionRequest;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseable {
 
-    private final HttpClient httpClient;
+    private final CloseableHttpClient httpClient;
     private final RestClient restClient;
     private final JsonMapper jsonMapper;
     private final ProviderFailures.Settings failureSettings;
@@ -37,10 +38,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
         if (properties.baseUrl() == null) {
             throw new IllegalArgumentException("An OpenAI-compatible provider needs a base URL");
         }
-        this.httpClient = HttpClient.newBuilder()
-                .version(versionFor(properties.baseUrl()))
-                .connectTimeout(properties.connectTimeout())
-                .build();
+        this.httpClient = ProviderExchanges.httpClient(properties.connectTimeout());
         // No read timeout: Spring applies it to the whole exchange, body included, which would cut long streams.
         this.restClient = builder.clone()
                 .requestFactory(ProviderExchanges.requestFactory(httpClient))
@@ -104,16 +102,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
     /** Stops the provider's connections at once; streams still open end. */
     @Override
     public void close() {
-        httpClient.shutdownNow();
-    }
-
-    /**
-     * HTTP/2 where TLS negotiates it (many streams share a connection; a cancelled stream is
-     * reset at once); HTTP/1.1 on plain http, where the JDK client would otherwise try an h2c
-     * upgrade that local model servers mishandle, and where closing the connection cancels.
-     */
-    private static HttpClient.Version versionFor(URI baseUrl) {
-        return "https".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+        httpClient.close(CloseMode.IMMEDIATE);
     }
 
     private ClientHttpResponse send(ChatCompletionRequest request, MediaType accept) {

@@ -3,11 +3,11 @@ package dev.gaia.model.provider;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Map;
 
 import dev.gaia.shared.problem.ProblemException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +82,7 @@ public final class ProviderFailures {
 
     /** The provider could not be reached, or did not answer in time. */
     public static ProblemException unreachable(Settings settings, Exception ex) {
-        if (hasCause(ex, HttpTimeoutException.class) || hasCause(ex, SocketTimeoutException.class)) {
+        if (hasCause(ex, ConnectTimeoutException.class) || hasCause(ex, SocketTimeoutException.class)) {
             log.warn("Model provider timed out: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
             return ProblemException.of(HttpStatus.GATEWAY_TIMEOUT, "model_provider_timeout",
                     "The model provider did not answer in time. Check that it is running and reachable"

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpResponse;
@@ -98,13 +99,18 @@ public final class UpstreamStream implements AutoCloseable {
     }
 
     /**
-     * Closes the response's body, which breaks off the exchange and frees the connection. The
-     * response itself is not closed: for the JDK client that would read the rest of the answer,
-     * or, once the body is closed, fail on it and throw away the exception, on every stream.
+     * Breaks off the exchange. An answer read to its end has already given its connection back
+     * to the pool, and then this does nothing; otherwise the connection is dropped, which tells
+     * the provider to stop. Closing the body instead would read the rest of the answer first.
      */
     private static void cancel(ClientHttpResponse response) {
         try {
-            response.getBody().close();
+            if (response.getBody() instanceof EofSensorInputStream body) {
+                body.abort();
+            }
+            else {
+                response.close();
+            }
         }
         catch (IOException ex) {
             // Already broken off: nothing left to cancel.

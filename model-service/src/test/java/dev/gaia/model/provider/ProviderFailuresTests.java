@@ -2,9 +2,9 @@ package dev.gaia.model.provider;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 
 import dev.gaia.shared.problem.ProblemException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -74,7 +74,7 @@ class ProviderFailuresTests {
         ProblemException refused = ProviderFailures.unreachable(OPENAI, 
                 new ResourceAccessException("I/O error", new ConnectException("Connection refused")));
         ProblemException timedOut = ProviderFailures.unreachable(OPENAI, 
-                new ResourceAccessException("I/O error", new HttpConnectTimeoutException("connect timed out")));
+                new ResourceAccessException("I/O error", new ConnectTimeoutException("connect timed out")));
         ProblemException reset = ProviderFailures.unreachable(OPENAI, new IOException("Connection reset"));
 
         assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);

@@ -36,7 +36,7 @@ class FailuresTests {
         assertThat(Failures.retryDelay(failed(400, null), 1, RETRIES)).isEmpty();
         assertThat(Failures.retryDelay(failed(401, null), 1, RETRIES)).isEmpty();
         assertThat(Failures.retryDelay(ProviderFailures.unreachable(SETTINGS,
-                new java.net.http.HttpTimeoutException("slow")), 1, RETRIES)).isEmpty();
+                new org.apache.hc.client5.http.ConnectTimeoutException("slow")), 1, RETRIES)).isEmpty();
         assertThat(Failures.retryDelay(ProviderFailures.brokenAnswer(new java.io.IOException("reset")), 1, RETRIES))
                 .as("an answer that broke off names no status").isEmpty();
     }

@@ -1,7 +1,6 @@
 package dev.gaia.model.provider.anthropic;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.openai.ChatCompletionRequest;
@@ -9,6 +8,8 @@ import dev.gaia.model.provider.ChatProvider;
 import dev.gaia.model.provider.ProviderExchanges;
 import dev.gaia.model.provider.ProviderFailures;
 import dev.gaia.model.provider.UpstreamStream;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,7 +32,7 @@ public final class AnthropicProvider implements ChatProvider, AutoCloseable {
     static final ProviderFailures.Settings SETTINGS =
             new ProviderFailures.Settings("GAIA_ANTHROPIC_BASE_URL", "GAIA_ANTHROPIC_API_KEY");
 
-    private final HttpClient httpClient;
+    private final CloseableHttpClient httpClient;
     private final RestClient restClient;
     private final JsonMapper jsonMapper;
     private final AnthropicTranslation translation;
@@ -47,13 +48,7 @@ public final class AnthropicProvider implements ChatProvider, AutoCloseable {
         if (properties.apiKey() == null) {
             throw new IllegalArgumentException("The Anthropic provider needs an API key");
         }
-        // HTTP/2 over TLS, as Anthropic serves it; HTTP/1.1 on plain http (a local stand-in), where the JDK
-        // client would otherwise try an h2c upgrade, and where closing the connection cancels.
-        this.httpClient = HttpClient.newBuilder()
-                .version("https".equalsIgnoreCase(properties.baseUrl().getScheme())
-                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build();
+        this.httpClient = ProviderExchanges.httpClient(properties.connectTimeout());
         // No read timeout: Spring applies it to the whole exchange, body included, which would cut long streams.
         this.restClient = builder.clone()
                 .requestFactory(ProviderExchanges.requestFactory(httpClient))
@@ -109,7 +104,7 @@ public final class AnthropicProvider implements ChatProvider, AutoCloseable {
     /** Stops the provider's connections at once; streams still open end. */
     @Override
     public void close() {
-        httpClient.shutdownNow();
+        httpClient.close(CloseMode.IMMEDIATE);
     }
 
     /** Sends a Messages API request; the response is handed over only when it succeeded. */

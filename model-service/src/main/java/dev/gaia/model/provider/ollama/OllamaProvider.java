@@ -2,7 +2,6 @@ package dev.gaia.model.provider.ollama;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.Map;
 
 import dev.gaia.model.config.ModelProperties;
@@ -12,6 +11,8 @@ import dev.gaia.model.provider.OpenAiCompatibleProvider;
 import dev.gaia.model.provider.ProviderExchanges;
 import dev.gaia.model.provider.ProviderFailures;
 import dev.gaia.model.provider.UpstreamStream;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,7 @@ public final class OllamaProvider implements ChatProvider, AutoCloseable {
     static final ProviderFailures.Settings SETTINGS = new ProviderFailures.Settings("GAIA_OLLAMA_BASE_URL", null);
 
     private final OpenAiCompatibleProvider chat;
-    private final HttpClient httpClient;
+    private final CloseableHttpClient httpClient;
     private final RestClient restClient;
     private final JsonMapper jsonMapper;
 
@@ -43,11 +44,7 @@ public final class OllamaProvider implements ChatProvider, AutoCloseable {
         this.chat = new OpenAiCompatibleProvider(new ModelProperties.OpenAi(
                 URI.create(properties.baseUrl() + "/v1"), null, null, properties.connectTimeout()),
                 SETTINGS, builder, jsonMapper);
-        // HTTP/1.1: Ollama mishandles the JDK client's h2c upgrade, and closing the connection cancels.
-        this.httpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build();
+        this.httpClient = ProviderExchanges.httpClient(properties.connectTimeout());
         // No read timeout: Spring applies it to the whole exchange, and a pull streams for minutes.
         this.restClient = builder.clone()
                 .requestFactory(ProviderExchanges.requestFactory(httpClient))
@@ -105,6 +102,6 @@ public final class OllamaProvider implements ChatProvider, AutoCloseable {
     @Override
     public void close() {
         chat.close();
-        httpClient.shutdownNow();
+        httpClient.close(CloseMode.IMMEDIATE);
     }
 }
