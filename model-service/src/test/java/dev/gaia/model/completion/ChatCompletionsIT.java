@@ -143,7 +143,7 @@ class ChatCompletionsIT {
 
         @Test
         void cancelsTheUpstreamRequestWhenTheClientGoesAway() throws Exception {
-            // Longer than the JDK clients (the test's and model-service's) take to close a cancelled socket.
+            // Far longer than the test's client and model-service take to close a cancelled connection.
             upstream.reply(Collections.nCopies(1_000, " wave")).delayBetweenTokens(Duration.ofMillis(20));
 
             HttpResponse<InputStream> response = http.send(completions(port, CHAT.formatted("chat", true)),

@@ -266,7 +266,7 @@ class AnthropicProviderIT {
 
         @Test
         void cancelsTheUpstreamRequestWhenTheClientGoesAway() throws Exception {
-            // Longer than the JDK clients (the test's and model-service's) take to close a cancelled socket.
+            // Far longer than the test's client and model-service take to close a cancelled connection.
             anthropic.reply(Collections.nCopies(1_000, " wave").toArray(String[]::new))
                     .delayBetweenTokens(Duration.ofMillis(20));
 
