@@ -2,7 +2,6 @@ package dev.gaia.model.provider;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.openai.ChatCompletionRequest;
