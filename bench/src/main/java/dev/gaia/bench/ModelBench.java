@@ -57,6 +57,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Burst.</b> 64 streams started in the same instant, the worst case of a 2-core machine
  * that also runs the load and the upstream, reported beside the concurrent figures.
  *
+ * <p><b>Embeddings.</b> For each model model-service runs in process: 300 different short queries
+ * in a row, then the same query 300 times (cached), then batches. Beside the latency the client
+ * sees, the mean time of the same queries' embedding calls inside model-service, as its
+ * {@code gaia_model_calls} metric counts them, splits the model's share from HTTP's.
+ *
  * <p>Both JVMs are warmed up until their JIT compilers have settled: the benchmark's own, and
  * model-service's as its {@code jvm_compilation_time_ms_total} metric tells. Writes
  * {@code model.json} and {@code model.md} and prints the summary last.
@@ -212,14 +217,33 @@ public final class ModelBench {
 
     /** model-service's JIT compilation time so far, from its Prometheus metrics. */
     private static double serviceCompileMillis(int port) throws IOException, InterruptedException {
+        return metric(port, "jvm_compilation_time_ms_total")
+                .orElseThrow(() -> new IllegalStateException("model-service reports no jvm_compilation_time_ms_total"));
+    }
+
+    /** The value of one series of model-service's Prometheus metrics, named with its labels; none before it exists. */
+    private static OptionalDouble metric(int port, String series) throws IOException, InterruptedException {
         HttpResponse<Stream<String>> metrics = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = metrics.body()) {
-            return lines.filter(line -> line.startsWith("jvm_compilation_time_ms_total")).findFirst()
-                    .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .orElseThrow(() -> new IllegalStateException("model-service reports no jvm_compilation_time_ms_total"));
+            return lines.filter(line -> line.startsWith(series + " ")).findFirst()
+                    .map(line -> OptionalDouble.of(Double.parseDouble(line.substring(series.length() + 1))))
+                    .orElse(OptionalDouble.empty());
         }
+    }
+
+    /**
+     * The total time and number of the embedding calls of one model that model-service has
+     * counted so far ({@code gaia_model_calls}: from the call's start to its vectors, without
+     * HTTP, security and JSON).
+     */
+    private static double[] embeddingCallsSoFar(int port, String model) throws IOException, InterruptedException {
+        int slash = model.indexOf('/');
+        String labels = "{model=\"%s\",outcome=\"ok\",provider=\"%s\",role=\"embedding\"}"
+                .formatted(model.substring(slash + 1), model.substring(0, slash));
+        return new double[] { metric(port, "gaia_model_calls_seconds_sum" + labels).orElse(0),
+            metric(port, "gaia_model_calls_seconds_count" + labels).orElse(0) };
     }
 
     /** The times to first token of a window of sustained streams, and how many streams it ran. */
@@ -355,13 +379,17 @@ public final class ModelBench {
         for (int i = 0; i < EMBEDDING_WARM_UP; i++) {
             embed(uri, token, model, List.of("warm-up question " + i + " about the lighthouse?"));
         }
+        double[] callsBefore = embeddingCallsSoFar(port, model);
         double[] cold = new double[EMBEDDING_QUERIES];
-        double[] cached = new double[EMBEDDING_QUERIES];
         for (int i = 0; i < EMBEDDING_QUERIES; i++) {
             long start = System.nanoTime();
             embed(uri, token, model, List.of("Where did Elena hide the key, " + i + " days ago?"));
             cold[i] = (System.nanoTime() - start) / 1e6;
-            start = System.nanoTime();
+        }
+        double[] callsAfter = embeddingCallsSoFar(port, model);
+        double[] cached = new double[EMBEDDING_QUERIES];
+        for (int i = 0; i < EMBEDDING_QUERIES; i++) {
+            long start = System.nanoTime();
             embed(uri, token, model, List.of("Where did Elena hide the key?"));
             cached[i] = (System.nanoTime() - start) / 1e6;
         }
@@ -369,7 +397,12 @@ public final class ModelBench {
         Arrays.sort(cached);
         result.put("model", sample.path("model").stringValue()).put("dimensions", sample.path("dimensions").intValue());
         result.putObject("short_query_ms").put("p50", round(p(cold, 0.5))).put("p95", round(p(cold, 0.95)))
+                .put("mean", round(Arrays.stream(cold).average().orElseThrow()))
                 .put("queries", EMBEDDING_QUERIES).put("note", "a different query each time: no cache hit");
+        result.putObject("short_query_call_in_service_ms")
+                .put("mean", round(1000 * (callsAfter[0] - callsBefore[0]) / (callsAfter[1] - callsBefore[1])))
+                .put("note", "the same queries' embedding calls as model-service's gaia_model_calls metric times them:"
+                        + " cache lookup and model run, without HTTP, security and JSON");
         result.putObject("cached_query_ms").put("p50", round(p(cached, 0.5))).put("p95", round(p(cached, 0.95)));
         long start = System.nanoTime();
         for (int b = 0; b < EMBEDDING_BATCHES; b++) {
@@ -457,15 +490,19 @@ public final class ModelBench {
         md.append(String.format(Locale.ROOT, "%nStreams whose connection broke before their first token (left out): %d.%n",
                 report.path("broken_streams").intValue()));
         md.append("\n## Embeddings: the models run in process, through HTTP\n\n"
-                + "| model | dimensions | short query p50 | short query p95 | cached p50 | throughput |\n"
-                + "|---|---|---|---|---|---|\n");
+                + "| model | dimensions | short query p50 | short query p95 | short query mean | of which the embedding"
+                + " call in model-service, mean | cached p50 | throughput |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         double query = 0;
         for (JsonNode embedding : report.path("embeddings")) {
             boolean isDefault = embedding.path("default").booleanValue();
-            md.append(String.format(Locale.ROOT, "| %s%s | %d | %.2f ms | %.2f ms | %.2f ms | %.0f sentences/s"
-                    + " (batches of %d) |%n", embedding.path("model").stringValue(), isDefault ? " (default)" : "",
-                    embedding.path("dimensions").intValue(), embedding.at("/short_query_ms/p50").doubleValue(),
-                    embedding.at("/short_query_ms/p95").doubleValue(), embedding.at("/cached_query_ms/p50").doubleValue(),
+            md.append(String.format(Locale.ROOT, "| %s%s | %d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms"
+                    + " | %.0f sentences/s (batches of %d) |%n", embedding.path("model").stringValue(),
+                    isDefault ? " (default)" : "", embedding.path("dimensions").intValue(),
+                    embedding.at("/short_query_ms/p50").doubleValue(), embedding.at("/short_query_ms/p95").doubleValue(),
+                    embedding.at("/short_query_ms/mean").doubleValue(),
+                    embedding.at("/short_query_call_in_service_ms/mean").doubleValue(),
+                    embedding.at("/cached_query_ms/p50").doubleValue(),
                     embedding.path("throughput_sentences_per_second").doubleValue(),
                     embedding.path("throughput_batch_size").intValue()));
             if (isDefault) {

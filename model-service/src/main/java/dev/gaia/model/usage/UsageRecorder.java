@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * Records every model call, and refuses calls a game can no longer afford. Each kind of call
  * (chat completions, embeddings, ...) starts a {@link ModelCallMeter} with
  * {@link #start(CallContext)} before it calls a provider, and ends it when the answer is
- * complete. The row is written off the request thread after the call has ended, so recording
- * never delays an answer, and a failed write is logged, never passed on to the caller.
+ * complete. The call is counted in {@link ModelCallMetrics} at once; its row is written off the
+ * request thread, so recording never delays an answer, and a failed write is logged, never
+ * passed on to the caller.
  */
 @Component
 public class UsageRecorder implements AutoCloseable {
@@ -29,13 +30,15 @@ public class UsageRecorder implements AutoCloseable {
     private final ModelCallRepository calls;
     private final PriceTable prices;
     private final GameBudgets budgets;
+    private final ModelCallMetrics metrics;
     private final ExecutorService writer = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("model-call-writer-", 0).factory());
 
-    UsageRecorder(ModelCallRepository calls, PriceTable prices, GameBudgets budgets) {
+    UsageRecorder(ModelCallRepository calls, PriceTable prices, GameBudgets budgets, ModelCallMetrics metrics) {
         this.calls = calls;
         this.prices = prices;
         this.budgets = budgets;
+        this.metrics = metrics;
     }
 
     /**
@@ -62,6 +65,7 @@ public class UsageRecorder implements AutoCloseable {
         BigDecimal cost = prices.costOf(context.provider(), context.model(), tokens).orElse(null);
         ModelCall call = new ModelCall(id, context, tokens, cost, latency, timeToFirstToken, outcome, errorCode,
                 startedAt);
+        metrics.record(call);
         try {
             writer.execute(() -> write(call));
         }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import dev.gaia.shared.security.Roles;
 import dev.gaia.shared.test.FakeOpenAiServer;
 import dev.gaia.shared.test.RealInfrastructure;
 import dev.gaia.shared.test.TestTokens;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,26 @@ class UsageIT {
         assertThat((BigDecimal) call.get("cost_usd")).isEqualByComparingTo("0.013");
         assertThat(call.get("ttft_ms")).isNotNull();
         assertThat((Long) call.get("latency_ms")).isNotNegative();
+    }
+
+    @Test
+    void countsEveryCallInTheMetricsPrometheusScrapes() throws Exception {
+        String calls = "gaia_model_calls_seconds_count{model=\"fake-chat-model\",outcome=\"ok\",provider=\"openai\","
+                + "role=\"chat\"}";
+        String firstTokens = "gaia_model_first_token_seconds_count{model=\"fake-chat-model\",provider=\"openai\","
+                + "role=\"chat\"}";
+        String outputTokens = "gaia_model_tokens_total{direction=\"output\",model=\"fake-chat-model\","
+                + "provider=\"openai\",role=\"chat\"}";
+        String cost = "gaia_model_cost_usd_total{model=\"fake-chat-model\",provider=\"openai\",role=\"chat\"}";
+        Map<String, Double> before = metrics(calls, firstTokens, outputTokens, cost);
+
+        http.send(chat(tokens.player(gameId), CHAT.formatted("chat", true)).build(), HttpResponse.BodyHandlers.ofString());
+
+        Map<String, Double> after = metrics(calls, firstTokens, outputTokens, cost);
+        assertThat(after.get(calls) - before.get(calls)).isEqualTo(1);
+        assertThat(after.get(firstTokens) - before.get(firstTokens)).isEqualTo(1);
+        assertThat(after.get(outputTokens) - before.get(outputTokens)).isEqualTo(4);
+        assertThat(after.get(cost) - before.get(cost)).isCloseTo(0.013, Offset.offset(1e-9));
     }
 
     @Test
@@ -294,6 +316,18 @@ class UsageIT {
     private List<Map<String, Object>> calls() {
         return jdbc.sql("select * from model_call where game_id = :gameId order by started_at")
                 .param("gameId", gameId).query().listOfRows();
+    }
+
+    /** The values of the given series in model-service's Prometheus scrape; 0 for one not there yet. */
+    private Map<String, Double> metrics(String... series) throws Exception {
+        String scrape = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .GET().build()).body();
+        Map<String, Double> values = new HashMap<>();
+        for (String name : series) {
+            values.put(name, scrape.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                    .map(line -> Double.parseDouble(line.substring(name.length() + 1))).orElse(0.0));
+        }
+        return values;
     }
 
     private JsonNode usage(String token, String query) throws Exception {
