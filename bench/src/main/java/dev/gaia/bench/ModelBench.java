@@ -221,14 +221,17 @@ public final class ModelBench {
                 .orElseThrow(() -> new IllegalStateException("model-service reports no jvm_compilation_time_ms_total"));
     }
 
-    /** The value of one series of model-service's Prometheus metrics, named with its labels; none before it exists. */
+    /**
+     * The value of one series of model-service's Prometheus metrics, named with all its labels or
+     * by its name alone (the first series of that name); none before it exists.
+     */
     private static OptionalDouble metric(int port, String series) throws IOException, InterruptedException {
         HttpResponse<Stream<String>> metrics = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = metrics.body()) {
-            return lines.filter(line -> line.startsWith(series + " ")).findFirst()
-                    .map(line -> OptionalDouble.of(Double.parseDouble(line.substring(series.length() + 1))))
+            return lines.filter(line -> line.startsWith(series + " ") || line.startsWith(series + "{")).findFirst()
+                    .map(line -> OptionalDouble.of(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
                     .orElse(OptionalDouble.empty());
         }
     }
