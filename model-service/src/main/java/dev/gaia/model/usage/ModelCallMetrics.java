@@ -54,33 +54,33 @@ class ModelCallMetrics {
 
     void record(ModelCall call) {
         CallContext context = call.context();
-        Tags model = Tags.of("provider", context.provider(), "model", context.model(), "role",
+        Tags labels = Tags.of("provider", context.provider(), "model", context.model(), "role",
                 context.role() == null ? NO_ROLE : context.role());
         Timer.builder(CALLS).description("Model calls, from their arrival to the end of the answer")
-                .tags(model).tag("outcome", call.outcome().value())
+                .tags(labels).tag("outcome", call.outcome().value())
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(2))
                 .register(registry).record(call.latency());
         if (call.timeToFirstToken() != null) {
             Timer.builder(FIRST_TOKEN).description("Time from a streamed call's arrival to its first generated token")
-                    .tags(model)
+                    .tags(labels)
                     .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofMinutes(1))
                     .register(registry).record(call.timeToFirstToken());
         }
         TokenUsage tokens = call.tokens();
         if (tokens.known()) {
-            tokenCounter(model, "input").increment(tokens.input());
-            tokenCounter(model, "output").increment(tokens.output());
+            tokenCounter(labels, "input").increment(tokens.input());
+            tokenCounter(labels, "output").increment(tokens.output());
         }
         if (call.costUsd() != null) {
             Counter.builder(COST).description("Estimated cost of model calls by the configured price table")
-                    .baseUnit("usd").tags(model).register(registry).increment(call.costUsd().doubleValue());
+                    .baseUnit("usd").tags(labels).register(registry).increment(call.costUsd().doubleValue());
         }
     }
 
-    private Counter tokenCounter(Tags model, String direction) {
+    private Counter tokenCounter(Tags labels, String direction) {
         return Counter.builder(TOKENS).description("Tokens of model calls as their providers reported them")
-                .baseUnit("tokens").tags(model).tag("direction", direction).register(registry);
+                .baseUnit("tokens").tags(labels).tag("direction", direction).register(registry);
     }
 }
