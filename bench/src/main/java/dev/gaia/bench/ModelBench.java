@@ -238,21 +238,20 @@ public final class ModelBench {
         }
     }
 
-    /**
-     * Total seconds and number, so far, of model-service's successful {@code /v1/embeddings}
-     * requests as it times them ({@code http_server_requests}: from the request's arrival to its
-     * answer, without the network and the client), then of the embedding calls of one model within
-     * them ({@code gaia_model_calls}: cache lookup and model run, without HTTP, security and JSON).
-     */
-    private static double[] embeddingTimesSoFar(int port, String model) throws IOException, InterruptedException {
-        int slash = model.indexOf('/');
-        String[] request = { "uri=\"/v1/embeddings\"", "status=\"200\"" };
-        String[] call = { "model=\"" + model.substring(slash + 1) + "\"", "provider=\"" + model.substring(0, slash) + "\"",
-            "role=\"embedding\"", "outcome=\"ok\"" };
-        return new double[] { metric(port, "http_server_requests_seconds_sum", request).orElse(0),
-            metric(port, "http_server_requests_seconds_count", request).orElse(0),
-            metric(port, "gaia_model_calls_seconds_sum", call).orElse(0),
-            metric(port, "gaia_model_calls_seconds_count", call).orElse(0) };
+    /** The running total seconds and count of one of model-service's timers. */
+    private static TimerTotals timerTotals(int port, String timer, String... labels)
+            throws IOException, InterruptedException {
+        return new TimerTotals(metric(port, timer + "_sum", labels).orElse(0),
+                metric(port, timer + "_count", labels).orElse(0));
+    }
+
+    /** A Prometheus timer's running total seconds and count. */
+    private record TimerTotals(double seconds, double count) {
+
+        /** The mean in milliseconds of what was timed since {@code before}. */
+        double meanMillisSince(TimerTotals before) {
+            return 1000 * (seconds - before.seconds) / (count - before.count);
+        }
     }
 
     /** The times to first token of a window of sustained streams, and how many streams it ran. */
@@ -388,14 +387,22 @@ public final class ModelBench {
         for (int i = 0; i < EMBEDDING_WARM_UP; i++) {
             embed(uri, token, model, List.of("warm-up question " + i + " about the lighthouse?"));
         }
-        double[] timesBefore = embeddingTimesSoFar(port, model);
+        // model-service's own timing of the same queries: the whole request (without the network and
+        // the client), and the embedding call within it (cache lookup and model run).
+        int slash = model.indexOf('/');
+        String[] requests = { "uri=\"/v1/embeddings\"", "status=\"200\"" };
+        String[] calls = { "model=\"" + model.substring(slash + 1) + "\"",
+            "provider=\"" + model.substring(0, slash) + "\"", "role=\"embedding\"", "outcome=\"ok\"" };
+        TimerTotals requestsBefore = timerTotals(port, "http_server_requests_seconds", requests);
+        TimerTotals callsBefore = timerTotals(port, "gaia_model_calls_seconds", calls);
         double[] cold = new double[EMBEDDING_QUERIES];
         for (int i = 0; i < EMBEDDING_QUERIES; i++) {
             long start = System.nanoTime();
             embed(uri, token, model, List.of("Where did Elena hide the key, " + i + " days ago?"));
             cold[i] = (System.nanoTime() - start) / 1e6;
         }
-        double[] timesAfter = embeddingTimesSoFar(port, model);
+        TimerTotals requestsAfter = timerTotals(port, "http_server_requests_seconds", requests);
+        TimerTotals callsAfter = timerTotals(port, "gaia_model_calls_seconds", calls);
         double[] cached = new double[EMBEDDING_QUERIES];
         for (int i = 0; i < EMBEDDING_QUERIES; i++) {
             long start = System.nanoTime();
@@ -409,8 +416,8 @@ public final class ModelBench {
                 .put("mean", round(Arrays.stream(cold).average().orElseThrow()))
                 .put("queries", EMBEDDING_QUERIES).put("note", "a different query each time: no cache hit");
         result.putObject("short_query_in_service_ms")
-                .put("request_mean", round(meanMillis(timesBefore, timesAfter, 0)))
-                .put("embedding_call_mean", round(meanMillis(timesBefore, timesAfter, 2)))
+                .put("request_mean", round(requestsAfter.meanMillisSince(requestsBefore)))
+                .put("embedding_call_mean", round(callsAfter.meanMillisSince(callsBefore)))
                 .put("note", "the same queries as model-service times them: the whole request (http.server.requests)"
                         + " and the embedding call within it (gaia_model_calls: cache lookup and model run)");
         result.putObject("cached_query_ms").put("p50", round(p(cached, 0.5))).put("p95", round(p(cached, 0.95)));
@@ -424,11 +431,6 @@ public final class ModelBench {
         result.put("throughput_sentences_per_second", round(EMBEDDING_BATCHES * EMBEDDING_BATCH_SIZE / seconds))
                 .put("throughput_batch_size", EMBEDDING_BATCH_SIZE);
         return result;
-    }
-
-    /** The mean in milliseconds of the timer whose sum and count are at {@code index} and after it. */
-    private static double meanMillis(double[] before, double[] after, int index) {
-        return 1000 * (after[index] - before[index]) / (after[index + 1] - before[index + 1]);
     }
 
     private static JsonNode embed(URI uri, String token, String model, List<String> texts)
