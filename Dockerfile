@@ -6,18 +6,9 @@ FROM eclipse-temurin:21-jdk AS build
 ARG SERVICE
 RUN test -n "$SERVICE" || { echo "pass --build-arg SERVICE=<module>, e.g. chat-service" >&2; exit 1; }
 WORKDIR /src
-# The Maven reactor needs every module's pom; the sources of the others are only copied along.
-COPY mvnw pom.xml ./
-COPY .mvn/ .mvn/
-COPY shared-lib/ shared-lib/
-COPY gateway-service/ gateway-service/
-COPY auth-service/ auth-service/
-COPY chat-service/ chat-service/
-COPY npc-service/ npc-service/
-COPY memory-service/ memory-service/
-COPY model-service/ model-service/
-COPY asset-service/ asset-service/
-COPY e2e-tests/ e2e-tests/
+# The Maven reactor needs every module's pom; the sources of the others are only copied along
+# (.dockerignore leaves out build output, local state and history).
+COPY . .
 RUN ./mvnw -B -q -DskipTests -pl "$SERVICE" -am package \
     && cp "$SERVICE/target/$SERVICE-"*.jar /src/app.jar
 

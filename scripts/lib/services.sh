@@ -26,15 +26,15 @@ services_env_fingerprint() {
 # Build
 # ---------------------------------------------------------------------------------------------
 
-# service_stale SERVICE: its jar is missing or older than a source it is built from. Tests are
-# not in the jar, so only src/main counts.
+# service_stale SERVICE: its jar is missing or older than a source it is built from: its own,
+# the libraries' (shared-lib, and embedding-model, which only model-service uses) or the parent
+# pom. Tests are not in the jar, so only src/main counts.
 service_stale() {
-    local jar inputs=() path
+    local jar inputs=("$GAIA_ROOT/pom.xml") module
     jar=$(service_jar "$1")
     [[ -f $jar ]] || return 0
-    for path in "$GAIA_ROOT/$1/src/main" "$GAIA_ROOT/$1/pom.xml" "$GAIA_ROOT/shared-lib/src/main" \
-        "$GAIA_ROOT/shared-lib/pom.xml" "$GAIA_ROOT/pom.xml"; do
-        [[ -e $path ]] && inputs+=("$path")
+    for module in "$1" shared-lib embedding-model; do
+        inputs+=("$GAIA_ROOT/$module/src/main" "$GAIA_ROOT/$module/pom.xml")
     done
     [[ -n $(find "${inputs[@]}" -newer "$jar" -print -quit) ]]
 }

@@ -1,8 +1,11 @@
 package dev.gaia.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,6 +20,8 @@ import java.util.stream.IntStream;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
@@ -26,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Which in-process embedding model finds LoCoMo's evidence turns best: Recall@5/10/25/50,
- * overall and per category, for bge-small-en-v1.5 (full precision and int8-quantised) and
- * all-MiniLM-L6-v2, plus how fast each embeds on this machine. Writes {@code embedding-models.json} and {@code .md}.
+ * overall and per category, for bge-small-en-v1.5 (full precision, Gaia's int8 build that
+ * model-service ships, and langchain4j's int8 build) and all-MiniLM-L6-v2, plus how fast each
+ * embeds on this machine. Writes {@code embedding-models.json} and {@code .md}.
  *
  * <p>Arguments: {@code [locomo-dev.json] [results directory]}, by default
  * {@code ../shared/data/locomo/locomo-dev.json} and {@code bench/results}.
@@ -55,7 +61,8 @@ public final class EmbeddingModelComparison {
 
         Map<String, Supplier<EmbeddingModel>> candidates = new LinkedHashMap<>();
         candidates.put("bge-small-en-v1.5", BgeSmallEnV15EmbeddingModel::new);
-        candidates.put("bge-small-en-v1.5 (int8)", BgeSmallEnV15QuantizedEmbeddingModel::new);
+        candidates.put("bge-small-en-v1.5 (Gaia's int8 build)", EmbeddingModelComparison::gaiaInt8Build);
+        candidates.put("bge-small-en-v1.5 (langchain4j's int8 build)", BgeSmallEnV15QuantizedEmbeddingModel::new);
         candidates.put("all-MiniLM-L6-v2", AllMiniLmL6V2EmbeddingModel::new);
         List<ModelResult> measured = new ArrayList<>();
         for (Map.Entry<String, Supplier<EmbeddingModel>> candidate : candidates.entrySet()) {
@@ -86,6 +93,32 @@ public final class EmbeddingModelComparison {
         String markdown = markdown(measured, conversations.size(), turns, questions);
         Files.writeString(results.resolve("embedding-models.md"), markdown);
         System.out.print(markdown);
+    }
+
+    /**
+     * The int8 build of module {@code embedding-model}, with the tokenizer of langchain4j's
+     * bge-small artifact; langchain4j reads both from files, so they are copied out of the classpath.
+     */
+    private static EmbeddingModel gaiaInt8Build() {
+        try {
+            return new OnnxEmbeddingModel(copyOfResource("gaia/embedding/bge-small-en-v1.5-int8-fused.onnx"),
+                    copyOfResource("bge-small-en-v1.5-tokenizer.json"), PoolingMode.CLS);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Path copyOfResource(String name) throws IOException {
+        Path file = Files.createTempFile("gaia-bench-", "-" + Path.of(name).getFileName());
+        file.toFile().deleteOnExit();
+        try (InputStream in = EmbeddingModelComparison.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " is not on the classpath");
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     private static ModelResult measure(String name, EmbeddingModel model, List<LoCoMo.Conversation> conversations) {

@@ -27,7 +27,7 @@ public class EmbeddingModels {
     public static final String EMBEDDING_ROLE = "embedding";
 
     /** The default unless {@code GAIA_EMBEDDING_MODEL} names another: bundled, so it works offline. */
-    public static final String DEFAULT_MODEL = "onnx/bge-small-en-v1.5-int8";
+    public static final String DEFAULT_MODEL = "onnx/bge-small-en-v1.5-int8-fused";
 
     private final InProcessEmbedders bundled;
     private final ProviderRegistry providers;

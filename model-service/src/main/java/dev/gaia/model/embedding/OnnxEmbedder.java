@@ -34,23 +34,23 @@ import dev.langchain4j.model.output.TokenUsage;
 final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     /**
-     * The models shipped in model-service's artifact: both BAAI's bge-small-en-v1.5 (384
-     * dimensions, CLS pooling, normalised vectors), chosen over all-MiniLM-L6-v2 by its recall on
-     * LoCoMo, in two builds (see {@code bench/results/embedding-models.md}).
+     * The models shipped with model-service: BAAI's bge-small-en-v1.5 (384 dimensions, CLS
+     * pooling, normalised vectors), chosen over all-MiniLM-L6-v2 by its recall on LoCoMo, in two
+     * builds (see {@code bench/results/embedding-models.md}). Both read the same tokenizer.
      */
     enum Bundled {
 
         /**
-         * The int8-quantised build, the default: on two cores a short query takes about half the
-         * time of the full-precision build (4–5 ms), and its recall on LoCoMo is 1.7 points lower
-         * at R@10 (0.566 against 0.583). One text's run stays on one core: spreading so small a
-         * run over more costs more in hand-offs than it saves.
+         * Gaia's int8 build (module {@code embedding-model}), the default: each layer's operations
+         * fused, weights quantised per channel. A short query takes about a third of the
+         * full-precision build's time, and its recall on LoCoMo is within a point of it. One
+         * text's run spreads over up to two cores.
          */
-        BGE_SMALL_EN_V15_INT8("onnx/bge-small-en-v1.5-int8", "bge-small-en-v1.5-q.onnx",
-                "bge-small-en-v1.5-q-tokenizer.json", 1),
+        BGE_SMALL_EN_V15_INT8_FUSED("onnx/bge-small-en-v1.5-int8-fused", "gaia/embedding/bge-small-en-v1.5-int8-fused.onnx",
+                Math.min(2, Runtime.getRuntime().availableProcessors())),
 
-        /** The full-precision build: the best recall, twice the time; one text's run spreads over up to four cores. */
-        BGE_SMALL_EN_V15("onnx/bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json",
+        /** langchain4j's full-precision build: the best recall, three times the time; a run spreads over up to four cores. */
+        BGE_SMALL_EN_V15("onnx/bge-small-en-v1.5", "bge-small-en-v1.5.onnx",
                 Math.min(4, Runtime.getRuntime().availableProcessors()));
 
         /** The prefix of their names in Gaia. */
@@ -59,15 +59,16 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
         /** The length of the vectors of every bundled model. */
         static final int DIMENSIONS = 384;
 
+        /** The tokenizer of bge-small-en-v1.5, from langchain4j's artifact. */
+        private static final String TOKENIZER = "bge-small-en-v1.5-tokenizer.json";
+
         private final String id;
         private final String weights;
-        private final String tokenizer;
         private final int runThreads;
 
-        Bundled(String id, String weights, String tokenizer, int runThreads) {
+        Bundled(String id, String weights, int runThreads) {
             this.id = id;
             this.weights = weights;
-            this.tokenizer = tokenizer;
             this.runThreads = runThreads;
         }
 
@@ -90,7 +91,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
 
         /** Loads the model: a second or two, and its weights' size in native memory. */
         OnnxEmbedder load() {
-            return OnnxEmbedder.load(id, weights, tokenizer, PoolingMode.CLS, runThreads);
+            return OnnxEmbedder.load(id, weights, TOKENIZER, PoolingMode.CLS, runThreads);
         }
     }
 
@@ -114,8 +115,9 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
      * loader reads the weights into the Java heap (twice over, 133 MB for bge-small), more
      * than a service's heap holds; ONNX Runtime reads them from a file into native memory
      * instead, so they are copied to a temporary file that is deleted once loaded. A run uses
-     * up to {@code runThreads} cores; ONNX Runtime's threads sleep while they have no work
-     * rather than spin, which would take the cores from everything else the service does.
+     * up to {@code runThreads} cores. Within a run ONNX Runtime's threads spin between their
+     * steps, which are tens of microseconds each, rather than sleep and wake; once the run ends
+     * they sleep, so they take no core from the rest of the service between runs.
      */
     private static OnnxEmbedder load(String id, String weights, String tokenizer, PoolingMode pooling,
             int runThreads) {
@@ -127,7 +129,8 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
                     OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
                 options.setIntraOpNumThreads(runThreads);
-                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                options.addConfigEntry("session.intra_op.allow_spinning", "1");
+                options.addConfigEntry("session.force_spinning_stop", "1");
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 OrtEnvironment environment = OrtEnvironment.getEnvironment();
                 OrtSession session = environment.createSession(file.toString(), options);
@@ -151,7 +154,8 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     private static InputStream resource(String name) throws IOException {
         InputStream in = OnnxEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IOException(name + " is not on the classpath: is its langchain4j-embeddings artifact missing?");
+            throw new IOException(name + " is not on the classpath: is the embedding-model or langchain4j-embeddings"
+                    + " artifact missing?");
         }
         return in;
     }

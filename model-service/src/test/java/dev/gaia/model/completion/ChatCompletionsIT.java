@@ -223,7 +223,7 @@ class ChatCompletionsIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(json.readTree(response.body()).path("data").valueStream()
                     .map(model -> model.path("id").stringValue()))
-                    .containsExactly("fake-chat-model", "fake-summary-model", "onnx/bge-small-en-v1.5-int8",
+                    .containsExactly("fake-chat-model", "fake-summary-model", "onnx/bge-small-en-v1.5-int8-fused",
                             "onnx/bge-small-en-v1.5");
         }
 
@@ -266,7 +266,7 @@ class ChatCompletionsIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(json.readTree(response.body()).path("data").valueStream()
                     .map(model -> model.path("id").stringValue()))
-                    .containsExactly("onnx/bge-small-en-v1.5-int8", "onnx/bge-small-en-v1.5");
+                    .containsExactly("onnx/bge-small-en-v1.5-int8-fused", "onnx/bge-small-en-v1.5");
         }
 
         @Test

@@ -67,7 +67,7 @@ class EmbeddingServiceTests {
         service.embed(CALLER, npcId, request("{\"input\":[\"A lantern by the door.\", \"Rain on the roof.\"]}"));
 
         then(usage).should().start(new CallContext(CALLER.gameId(), CALLER.userId(), npcId, "embedding", "onnx",
-                "bge-small-en-v1.5-int8"));
+                "bge-small-en-v1.5-int8-fused"));
         then(meter).should().tokens(argThat(tokens -> tokens.input() > 0 && tokens.output() == 0));
         then(meter).should().succeeded();
     }
@@ -83,7 +83,7 @@ class EmbeddingServiceTests {
         EmbeddingsResponse response = service.embed(CALLER, null, request("{\"input\":\"The harbour is quiet tonight.\"}"));
 
         assertThat(response.object()).isEqualTo("list");
-        assertThat(response.model()).isEqualTo("onnx/bge-small-en-v1.5-int8");
+        assertThat(response.model()).isEqualTo("onnx/bge-small-en-v1.5-int8-fused");
         assertThat(response.dimensions()).isEqualTo(384);
         assertThat(response.data()).singleElement().satisfies(item -> {
             assertThat(item.object()).isEqualTo("embedding");
@@ -184,7 +184,7 @@ class EmbeddingServiceTests {
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
                     assertThat(problem.status().value()).isEqualTo(503);
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
-                    assertThat(problem.getMessage()).contains("GAIA_OPENAI_BASE_URL", "onnx/bge-small-en-v1.5-int8",
+                    assertThat(problem.getMessage()).contains("GAIA_OPENAI_BASE_URL", "onnx/bge-small-en-v1.5-int8-fused",
                             "onnx/bge-small-en-v1.5,");
                 });
     }

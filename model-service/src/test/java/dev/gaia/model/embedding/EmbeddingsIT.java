@@ -68,7 +68,7 @@ class EmbeddingsIT {
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode body = json.readTree(response.body());
             assertThat(body.path("object").stringValue()).isEqualTo("list");
-            assertThat(body.path("model").stringValue()).isEqualTo("onnx/bge-small-en-v1.5-int8");
+            assertThat(body.path("model").stringValue()).isEqualTo("onnx/bge-small-en-v1.5-int8-fused");
             assertThat(body.path("dimensions").intValue()).isEqualTo(384);
             assertThat(body.at("/data/0/object").stringValue()).isEqualTo("embedding");
             assertThat(body.at("/data/0/index").intValue()).isZero();
@@ -83,7 +83,7 @@ class EmbeddingsIT {
                     {"model":"embedding","input":["The mill burned down.","A quiet night.","The mill burned down."]}
                     """).body());
 
-            assertThat(body.path("model").stringValue()).isEqualTo("onnx/bge-small-en-v1.5-int8");
+            assertThat(body.path("model").stringValue()).isEqualTo("onnx/bge-small-en-v1.5-int8-fused");
             assertThat(body.path("data").valueStream().map(item -> item.path("index").intValue()))
                     .containsExactly(0, 1, 2);
             assertThat(body.at("/data/2/embedding")).isEqualTo(body.at("/data/0/embedding"));
@@ -126,7 +126,7 @@ class EmbeddingsIT {
             JsonNode models = json.readTree(get(port, "/v1/models").body());
 
             assertThat(models.path("data").valueStream().filter(model -> model.path("id").stringValue()
-                    .equals("onnx/bge-small-en-v1.5-int8"))).singleElement().satisfies(model -> {
+                    .equals("onnx/bge-small-en-v1.5-int8-fused"))).singleElement().satisfies(model -> {
                         assertThat(model.path("dimensions").intValue()).isEqualTo(384);
                         assertThat(model.path("default_for").stringValue()).isEqualTo("embedding");
                     });

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("gaia.npc.search")
 record SearchProperties(
         @DefaultValue("http://localhost:8085") URI modelUrl,
-        @DefaultValue("onnx/bge-small-en-v1.5-int8") String model,
+        @DefaultValue("onnx/bge-small-en-v1.5-int8-fused") String model,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("32") int refreshBatch) {

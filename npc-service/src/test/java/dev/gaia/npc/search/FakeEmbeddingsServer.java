@@ -31,7 +31,7 @@ final class FakeEmbeddingsServer implements AutoCloseable {
 
     static final int DIMENSIONS = 384;
 
-    static final String DEFAULT_MODEL = "onnx/bge-small-en-v1.5-int8";
+    static final String DEFAULT_MODEL = "onnx/bge-small-en-v1.5-int8-fused";
 
     private final HttpServer server;
     private final ExecutorService executor;
