@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,35 +20,43 @@ import org.springframework.stereotype.Repository;
 class ModelCallRepository {
 
     private final JdbcClient jdbc;
+    /** For batches, which {@link JdbcClient} does not write. */
+    private final NamedParameterJdbcTemplate batches;
 
-    ModelCallRepository(JdbcClient jdbc) {
+    ModelCallRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
-    void insert(ModelCall call) {
-        CallContext context = call.context();
-        Duration ttft = call.timeToFirstToken();
-        jdbc.sql("""
+    /** Writes the calls as one JDBC batch: one round trip however many there are. */
+    void insertAll(List<ModelCall> batch) {
+        batches.batchUpdate("""
                 insert into model_call (id, game_id, user_id, npc_id, role, provider, model, tokens_in, tokens_out,
                                         cost_usd, latency_ms, ttft_ms, outcome, error_code, started_at)
                 values (:id, :gameId, :userId, :npcId, :role, :provider, :model, :tokensIn, :tokensOut,
-                        :costUsd, :latencyMs, :ttftMs, :outcome, :errorCode, :startedAt)""")
-                .param("id", call.id())
-                .param("gameId", context.gameId())
-                .param("userId", context.userId())
-                .param("npcId", context.npcId(), Types.OTHER)
-                .param("role", context.role(), Types.VARCHAR)
-                .param("provider", context.provider())
-                .param("model", context.model())
-                .param("tokensIn", call.tokens().input(), Types.INTEGER)
-                .param("tokensOut", call.tokens().output(), Types.INTEGER)
-                .param("costUsd", call.costUsd(), Types.NUMERIC)
-                .param("latencyMs", millis(call.latency()))
-                .param("ttftMs", ttft == null ? null : millis(ttft), Types.INTEGER)
-                .param("outcome", call.outcome().value())
-                .param("errorCode", call.errorCode(), Types.VARCHAR)
-                .param("startedAt", OffsetDateTime.ofInstant(call.startedAt(), ZoneOffset.UTC))
-                .update();
+                        :costUsd, :latencyMs, :ttftMs, :outcome, :errorCode, :startedAt)""",
+                batch.stream().map(ModelCallRepository::parameters).toArray(SqlParameterSource[]::new));
+    }
+
+    private static SqlParameterSource parameters(ModelCall call) {
+        CallContext context = call.context();
+        Duration ttft = call.timeToFirstToken();
+        return new MapSqlParameterSource()
+                .addValue("id", call.id())
+                .addValue("gameId", context.gameId())
+                .addValue("userId", context.userId())
+                .addValue("npcId", context.npcId(), Types.OTHER)
+                .addValue("role", context.role(), Types.VARCHAR)
+                .addValue("provider", context.provider())
+                .addValue("model", context.model())
+                .addValue("tokensIn", call.tokens().input(), Types.INTEGER)
+                .addValue("tokensOut", call.tokens().output(), Types.INTEGER)
+                .addValue("costUsd", call.costUsd(), Types.NUMERIC)
+                .addValue("latencyMs", millis(call.latency()))
+                .addValue("ttftMs", ttft == null ? null : millis(ttft), Types.INTEGER)
+                .addValue("outcome", call.outcome().value())
+                .addValue("errorCode", call.errorCode(), Types.VARCHAR)
+                .addValue("startedAt", OffsetDateTime.ofInstant(call.startedAt(), ZoneOffset.UTC));
     }
 
     /** The estimated cost of the game's calls since the given instant. */
