@@ -74,6 +74,18 @@ class UsageIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ModelCallRepository callRepository;
+
+    @Autowired
+    PriceTable prices;
+
+    @Autowired
+    GameBudgets budgets;
+
+    @Autowired
+    ModelCallMetrics callMetrics;
+
     private final UUID gameId = UUID.randomUUID();
 
     @DynamicPropertySource
@@ -299,6 +311,22 @@ class UsageIT {
         assertThat(http.send(chat(tokens.player(gameId), CHAT.formatted("chat", false)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).as("a raised budget lets calls through again")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void writesTheCallsStillWaitingWhenModelServiceStops() {
+        UsageRecorder recorder = new UsageRecorder(callRepository, prices, budgets, callMetrics);
+        CallContext context = new CallContext(gameId, UUID.randomUUID(), null, "embedding", "onnx", "bge-small");
+        for (int i = 0; i < 3; i++) {
+            try (ModelCallMeter meter = recorder.start(context)) {
+                meter.succeeded();
+            }
+        }
+
+        recorder.close();
+
+        assertThat(calls()).as("written on close, not left for the next batch").hasSize(3)
+                .allSatisfy(call -> assertThat(call).containsEntry("outcome", "ok").containsEntry("role", "embedding"));
     }
 
     @Test
