@@ -62,8 +62,9 @@ import tools.jackson.databind.node.ObjectNode;
  * sees, model-service's own metrics give the mean time of the same queries' requests inside it
  * and of the embedding calls within them, to split the model's share from HTTP's.
  *
- * <p>Both JVMs are warmed up until their JIT compilers have settled: the benchmark's own, and
- * model-service's as its {@code jvm_compilation_time_ms_total} metric tells. Writes
+ * <p>Both JVMs are warmed up until their JIT compilers have settled, the benchmark's own and
+ * model-service's as its {@code jvm_compilation_time_ms_total} metric tells: before the streams,
+ * and again before each embedding model, whose code path the streams do not take. Writes
  * {@code model.json} and {@code model.md} and prints the summary last.
  *
  * <p>Arguments: {@code [model-service jar] [results directory] [JVM options of model-service]
@@ -97,7 +98,6 @@ public final class ModelBench {
 
     private static final JsonMapper json = JsonMapper.shared();
     private static final AtomicInteger brokenStreams = new AtomicInteger();
-    private static final int EMBEDDING_WARM_UP = 500;
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
@@ -186,12 +186,22 @@ public final class ModelBench {
         }
     }
 
-    /**
-     * Warms both JVMs up with the load to come until their JIT compilers have settled, or for
-     * {@link #WARM_UP_LIMIT} at most; what it took.
-     */
+    /** Warms both JVMs up with the streams to come until their JIT compilers have settled. */
     private static ObjectNode warmUp(URI direct, URI through, String token, int port) throws Exception {
         System.err.println("warming up until the JIT compilers have settled ...");
+        return untilSettled(port, () -> {
+            sustain(through, token, BURST, WARM_UP_CHUNK);
+            sustain(direct, null, BURST, WARM_UP_CHUNK);
+            burst(through, token, BURST);
+            burst(direct, null, BURST);
+        });
+    }
+
+    /**
+     * Runs a chunk of load again and again until both JVMs' JIT compilers have settled, or for
+     * {@link #WARM_UP_LIMIT} at most; what it took.
+     */
+    private static ObjectNode untilSettled(int port, Load chunk) throws Exception {
         long start = System.nanoTime();
         long deadline = start + WARM_UP_LIMIT.toNanos();
         boolean settled = false;
@@ -199,10 +209,7 @@ public final class ModelBench {
             double serviceBefore = serviceCompileMillis(port);
             long benchBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long chunkStart = System.nanoTime();
-            sustain(through, token, BURST, WARM_UP_CHUNK);
-            sustain(direct, null, BURST, WARM_UP_CHUNK);
-            burst(through, token, BURST);
-            burst(direct, null, BURST);
+            chunk.run();
             double chunkMillis = (System.nanoTime() - chunkStart) / 1e6;
             double serviceShare = (serviceCompileMillis(port) - serviceBefore) / chunkMillis;
             double benchShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - benchBefore)
@@ -213,6 +220,13 @@ public final class ModelBench {
         }
         return json.createObjectNode().put("seconds", round((System.nanoTime() - start) / 1e9))
                 .put("jit_settled", settled);
+    }
+
+    /** A chunk of load for {@link #untilSettled}. */
+    @FunctionalInterface
+    private interface Load {
+
+        void run() throws Exception;
     }
 
     /** model-service's JIT compilation time so far, from its Prometheus metrics. */
@@ -384,9 +398,20 @@ public final class ModelBench {
         URI uri = URI.create("http://127.0.0.1:" + port + "/v1/embeddings");
         ObjectNode result = json.createObjectNode();
         JsonNode sample = embed(uri, token, model, List.of("Who keeps the lighthouse?"));
-        for (int i = 0; i < EMBEDDING_WARM_UP; i++) {
-            embed(uri, token, model, List.of("warm-up question " + i + " about the lighthouse?"));
-        }
+        // Its own code path (tokenizer, model run, vectors to JSON) is compiled only now; different
+        // texts each time, so that the cache never answers.
+        System.err.println("warming up " + model + " until the JIT compilers have settled ...");
+        AtomicInteger warmUpText = new AtomicInteger();
+        result.set("warm_up", untilSettled(port, () -> {
+            long chunkEnd = System.nanoTime() + WARM_UP_CHUNK.toNanos();
+            while (System.nanoTime() < chunkEnd) {
+                embed(uri, token, model, List.of("warm-up question " + warmUpText.incrementAndGet()
+                        + " about the lighthouse?"));
+            }
+            embed(uri, token, model, IntStream.range(0, EMBEDDING_BATCH_SIZE)
+                    .mapToObj(i -> "Warm-up villager " + warmUpText.incrementAndGet() + " said the nets were empty.")
+                    .toList());
+        }));
         // model-service's own timing of the same queries: the whole request (without the network and
         // the client), and the embedding call within it (cache lookup and model run).
         int slash = model.indexOf('/');
@@ -511,8 +536,12 @@ public final class ModelBench {
                 + " request, mean | of which the embedding call, mean | cached p50 | throughput |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
         double query = 0;
+        StringBuilder warmUps = new StringBuilder();
         for (JsonNode embedding : report.path("embeddings")) {
             boolean isDefault = embedding.path("default").booleanValue();
+            warmUps.append(String.format(Locale.ROOT, "%s%s %.0f s (JIT compilers settled: %s)",
+                    warmUps.isEmpty() ? "" : ", ", embedding.path("model").stringValue(),
+                    embedding.at("/warm_up/seconds").doubleValue(), embedding.at("/warm_up/jit_settled").booleanValue()));
             md.append(String.format(Locale.ROOT, "| %s%s | %d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms"
                     + " | %.0f sentences/s (batches of %d) |%n", embedding.path("model").stringValue(),
                     isDefault ? " (default)" : "", embedding.path("dimensions").intValue(),
@@ -527,6 +556,7 @@ public final class ModelBench {
                 query = embedding.at("/short_query_ms/p50").doubleValue();
             }
         }
+        md.append("\nEach model warmed up on its own first: ").append(warmUps).append(".\n");
         double overhead64 = 0;
         for (JsonNode level : report.path("ttft")) {
             if (level.path("concurrency").intValue() == 64) {
