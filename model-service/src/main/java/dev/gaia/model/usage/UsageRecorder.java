@@ -38,6 +38,7 @@ public class UsageRecorder implements AutoCloseable {
     /** Calls waiting to be written; beyond this many (the database away for minutes) new ones are dropped. */
     private static final int MAX_PENDING = 100_000;
 
+    /** Rows in one JDBC batch at most; a longer queue is written in several. */
     private static final int MAX_BATCH = 1_000;
 
     private final ModelCallRepository calls;
