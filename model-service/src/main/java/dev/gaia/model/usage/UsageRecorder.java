@@ -87,6 +87,10 @@ public class UsageRecorder implements AutoCloseable {
             log.warn("Model call {} of game {} not recorded: {} calls are waiting for the database", id,
                     context.gameId(), MAX_PENDING);
         }
+        else if (writer.isShutdown()) {
+            // A call that ends while model-service stops: no batch will come for it.
+            writePending();
+        }
     }
 
     private void writePending() {

@@ -327,6 +327,10 @@ class UsageIT {
 
         assertThat(calls()).as("written on close, not left for the next batch").hasSize(3)
                 .allSatisfy(call -> assertThat(call).containsEntry("outcome", "ok").containsEntry("role", "embedding"));
+        try (ModelCallMeter meter = recorder.start(context)) {
+            meter.succeeded();
+        }
+        assertThat(calls()).as("a call that ends after the close is written at once").hasSize(4);
     }
 
     @Test
