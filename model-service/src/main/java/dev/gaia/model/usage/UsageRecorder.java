@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +29,9 @@ import org.springframework.stereotype.Component;
  * written together, one batch every {@value #WRITE_INTERVAL_MILLIS} ms, by one thread off the
  * request path: recording never delays an answer, a busy service makes one database round trip
  * per batch rather than one per call (which would take CPU from the calls in flight), and a
- * failed write is logged, never passed on to the caller.
+ * failed write is logged, never passed on to the caller. While the database cannot be reached
+ * (restarting, the network away) the batch is kept and tried again at each interval, ahead of
+ * newer calls; a batch the database refuses for what it holds is dropped.
  */
 @Component
 public class UsageRecorder implements AutoCloseable {
@@ -46,6 +51,10 @@ public class UsageRecorder implements AutoCloseable {
     private final GameBudgets budgets;
     private final ModelCallMetrics metrics;
     private final BlockingQueue<ModelCall> pending = new LinkedBlockingQueue<>(MAX_PENDING);
+    /** The batch being written, kept while the database cannot be reached; guarded by {@code this}. */
+    private final List<ModelCall> batch = new ArrayList<>();
+    /** Whether the last write found the database away, so that an outage is logged once, not every interval. */
+    private boolean databaseAway;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("model-call-writer").daemon().factory());
 
@@ -93,35 +102,53 @@ public class UsageRecorder implements AutoCloseable {
         }
     }
 
-    private void writePending() {
-        List<ModelCall> batch = new ArrayList<>();
-        while (pending.drainTo(batch, MAX_BATCH) > 0) {
-            write(batch);
+    /** Writes the waiting calls, batch by batch, and says how many are left (the database away). */
+    private synchronized int writePending() {
+        while (!batch.isEmpty() || pending.drainTo(batch, MAX_BATCH) > 0) {
+            if (!written(batch)) {
+                break;
+            }
             batch.clear();
         }
+        return batch.size() + pending.size();
     }
 
-    private void write(List<ModelCall> batch) {
+    /** Writes a batch; false if the database could not be reached, so the batch is to be tried again. */
+    private boolean written(List<ModelCall> rows) {
         try {
-            calls.insertAll(batch);
+            calls.insertAll(rows);
+        }
+        catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException ex) {
+            if (!databaseAway) {
+                log.warn("Could not record model calls, trying again every {} ms until the database answers: {}",
+                        WRITE_INTERVAL_MILLIS, ex.getMessage());
+                databaseAway = true;
+            }
+            return false;
         }
         catch (RuntimeException ex) {
-            log.warn("Could not record {} model calls: {}", batch.size(), ex.getMessage());
+            log.error("Could not record {} model calls, the database refused them: {}", rows.size(), ex.getMessage());
         }
-        finally {
-            // Spent whether or not the rows were written; a lost row drops out at the next re-read.
-            for (ModelCall call : batch) {
-                if (call.costUsd() != null) {
-                    budgets.spent(call.context().gameId(), call.startedAt(), call.costUsd());
-                }
+        if (databaseAway) {
+            log.info("Recording model calls again");
+            databaseAway = false;
+        }
+        // Spent once the rows are written, or dropped: a lost row drops out at the next re-read.
+        for (ModelCall call : rows) {
+            if (call.costUsd() != null) {
+                budgets.spent(call.context().gameId(), call.startedAt(), call.costUsd());
             }
         }
+        return true;
     }
 
     /** Writes the calls still waiting. */
     @Override
     public void close() {
         writer.close();
-        writePending();
+        int left = writePending();
+        if (left > 0) {
+            log.error("Stopping with {} model calls not recorded: the database cannot be reached", left);
+        }
     }
 }
