@@ -1,9 +1,11 @@
 package dev.gaia.shared.problem;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.gaia.shared.web.PayloadTooLargeException;
@@ -47,6 +49,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** PostgreSQL's admin_shutdown, crash_shutdown and cannot_connect_now. */
+    private static final Set<String> DATABASE_STOPPING_OR_STARTING = Set.of("57P01", "57P02", "57P03");
+
+    /** Seconds a client is asked to wait when the database cannot be reached: about a PostgreSQL restart. */
+    private static final String DATABASE_RETRY_AFTER = "5";
     private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
     private final ProblemDetails problems;
@@ -66,6 +74,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemException unstorable = unstorableValue(ex);
         if (unstorable != null) {
             return handleProblem(unstorable);
+        }
+        ProblemException unreachable = databaseUnreachable(ex);
+        if (unreachable != null) {
+            log.warn("The database cannot be reached: {}", NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+            return handleProblem(unreachable);
         }
         log.error("Unexpected error", ex);
         ProblemDetail problem = problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
@@ -92,6 +105,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case "22001" -> ProblemException.badRequest("value_too_long", "A text of the request is too long.");
             default -> ProblemException.badRequest("unstorable_value", "A value of the request cannot be stored.");
         };
+    }
+
+    /**
+     * A 503 the client may retry, rather than a 500, when the database cannot be reached: no
+     * connection to be had (SQLSTATE class 08, or the pool timed out waiting for one) or the server
+     * shutting down or starting up (57P01 to 57P03), as while PostgreSQL restarts.
+     */
+    static @Nullable ProblemException databaseUnreachable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLException sql
+                    && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                            || DATABASE_STOPPING_OR_STARTING.contains(sql.getSQLState()))) {
+                return ProblemException.unavailable("database_unavailable",
+                        "The database cannot be reached just now. Try again shortly.", DATABASE_RETRY_AFTER);
+            }
+        }
+        return null;
     }
 
     @Override

@@ -63,15 +63,24 @@ public class ProblemException extends RuntimeException {
 
     /** 429, with the {@code Retry-After} (seconds or an HTTP date) a client should wait when it is known. */
     public static ProblemException tooManyRequests(String code, String detail, @Nullable String retryAfter) {
-        HttpHeaders headers = new HttpHeaders();
-        if (retryAfter != null) {
-            headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
-        }
-        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, code, detail, Map.of(), headers);
+        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, code, detail, Map.of(), retryAfter(retryAfter));
     }
 
     public static ProblemException unavailable(String code, String detail) {
         return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, code, detail);
+    }
+
+    /** 503, with the {@code Retry-After} (seconds or an HTTP date) a client should wait. */
+    public static ProblemException unavailable(String code, String detail, String retryAfter) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, code, detail, Map.of(), retryAfter(retryAfter));
+    }
+
+    private static HttpHeaders retryAfter(@Nullable String retryAfter) {
+        HttpHeaders headers = new HttpHeaders();
+        if (retryAfter != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return headers;
     }
 
     /** The URI that names a problem code, stable across releases. */

@@ -1,15 +1,20 @@
 package dev.gaia.shared.problem;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.http.MockHttpInputMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +46,27 @@ class ProblemDetailsAdviceTests {
         assertThat(ProblemDetailsAdvice.unstorableValue(new RuntimeException(new SQLException("deadlock", "40P01"))))
                 .as("not the client's value").isNull();
         assertThat(ProblemDetailsAdvice.unstorableValue(new IllegalStateException("bug"))).isNull();
+    }
+
+    @Test
+    void answersADatabaseThatCannotBeReachedAsA503ToRetry() {
+        RuntimeException refused = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out",
+                        new PSQLException("Connection to 127.0.0.1:5432 refused.",
+                                PSQLState.CONNECTION_UNABLE_TO_CONNECT)));
+        RuntimeException restarting = new DataAccessResourceFailureException("statement failed",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+
+        assertThat(ProblemDetailsAdvice.databaseUnreachable(refused)).satisfies(problem -> {
+            assertThat(problem.status().value()).isEqualTo(503);
+            assertThat(problem.code()).isEqualTo("database_unavailable");
+            assertThat(problem.headers().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(problem.getMessage()).doesNotContain("127.0.0.1");
+        });
+        assertThat(ProblemDetailsAdvice.databaseUnreachable(restarting).code()).isEqualTo("database_unavailable");
+        assertThat(ProblemDetailsAdvice.databaseUnreachable(new RuntimeException(new SQLException("deadlock", "40P01"))))
+                .isNull();
+        assertThat(ProblemDetailsAdvice.databaseUnreachable(new IllegalStateException("bug"))).isNull();
     }
 
     record Personality(BigFive bigFive, List<String> traits) {
