@@ -55,6 +55,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Seconds a client is asked to wait when the database cannot be reached: about a PostgreSQL restart. */
     private static final String DATABASE_RETRY_AFTER = "5";
+
     private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
     private final ProblemDetails problems;
