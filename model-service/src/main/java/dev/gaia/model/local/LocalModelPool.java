@@ -74,6 +74,8 @@ final class LocalModelPool implements AutoCloseable {
         @Nullable Instant loadedAt;
         @Nullable Instant lastUsedAt;
         double tokensPerSecond;
+        /** Why loading failed, when it did; the slot is gone from the pool then. */
+        @Nullable RuntimeException loadFailure;
 
         Slot(ModelFile file, long cost) {
             this.file = file;
@@ -120,7 +122,8 @@ final class LocalModelPool implements AutoCloseable {
                 if (slot == null) {
                     slot = makeRoomFor(file);
                     if (slot != null) {
-                        load(slot);
+                        startLoading(slot);
+                        awaitLoaded(slot);
                         continue;
                     }
                 }
@@ -318,24 +321,51 @@ final class LocalModelPool implements AutoCloseable {
         }
     }
 
-    /** Reads a slot's model into memory without holding the lock, so other models keep answering. */
+    /**
+     * Reads a slot's model into memory on a platform thread of its own, without holding the lock,
+     * so other models keep answering. The load ends the same whether or not the call that started
+     * it still waits (a first-token limit interrupts the call's wait, not the load): the model then
+     * stays in the pool, counted against the budget, rather than loaded and lost.
+     */
+    private void startLoading(Slot slot) {
+        Thread.ofPlatform().name("local-model-load-" + slot.file.name()).daemon().start(() -> load(slot));
+    }
+
     private void load(Slot slot) {
-        lock.unlock();
         LocalModel model = null;
         try {
             model = loader.apply(slot.file, properties);
         }
+        catch (RuntimeException ex) {
+            slot.loadFailure = ex;
+        }
         finally {
             lock.lock();
-            if (model == null) {
-                slots.remove(slot.file.name());
+            try {
+                if (model == null) {
+                    slots.remove(slot.file.name(), slot);
+                }
+                else {
+                    slot.model = model;
+                    slot.state = State.LOADED;
+                    slot.loadedAt = clock.instant();
+                }
+                changed.signalAll();
             }
-            else {
-                slot.model = model;
-                slot.state = State.LOADED;
-                slot.loadedAt = clock.instant();
+            finally {
+                lock.unlock();
             }
-            changed.signalAll();
+        }
+    }
+
+    /** Waits, the lock released while it waits, until the slot's model is loaded; throws what failed the load. */
+    private void awaitLoaded(Slot slot) throws InterruptedException {
+        while (slot.state == State.LOADING && slots.get(slot.file.name()) == slot) {
+            changed.await();
+        }
+        if (slot.state == State.LOADING) {
+            throw slot.loadFailure != null ? slot.loadFailure : ProblemException.unavailable("local_model_failed",
+                    "The local model " + slot.file.name() + " could not be loaded; model-service's log says why.");
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ class LocalModelPoolTests {
     private static ModelFile summary;
 
     private final Map<String, AtomicInteger> loads = new ConcurrentHashMap<>();
+    /** Holds every load until it opens; open unless a test closes it. */
+    private volatile CountDownLatch loadGate = new CountDownLatch(0);
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
     private LocalModelPool pool;
 
@@ -125,6 +128,30 @@ class LocalModelPoolTests {
     }
 
     @Test
+    void keepsAModelWhoseCallStoppedWaitingForItsLoad() throws Exception {
+        pool = pool(chat.sizeBytes(), 1, 4);
+        loadGate = new CountDownLatch(1);
+        CompletableFuture<LocalModelPool.Lease> gaveUp = new CompletableFuture<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                gaveUp.complete(pool.acquire(chat));
+            }
+            catch (RuntimeException ex) {
+                gaveUp.completeExceptionally(ex);
+            }
+        });
+        await().until(() -> loads.containsKey("chat.gguf"));
+
+        caller.interrupt();
+        assertThat(gaveUp).failsWithin(Duration.ofSeconds(10));
+        loadGate.countDown();
+
+        await().until(() -> pool.status().loaded().stream().anyMatch(model -> model.state() == State.LOADED));
+        pool.acquire(chat).release(0, 0);
+        assertThat(loads.get("chat.gguf")).as("the load the call gave up on is the one used").hasValue(1);
+    }
+
+    @Test
     void refusesACallWith429WhenTheQueueIsFull() {
         pool = pool(chat.sizeBytes(), 1, 0);
         LocalModelPool.Lease busy = pool.acquire(chat);
@@ -176,6 +203,12 @@ class LocalModelPoolTests {
                 DataSize.ofBytes(0), 64, 1, maxConcurrent, maxQueued, Duration.ofSeconds(30), 16);
         return new LocalModelPool(properties, (file, settings) -> {
             loads.computeIfAbsent(file.name(), name -> new AtomicInteger()).incrementAndGet();
+            try {
+                loadGate.await();
+            }
+            catch (InterruptedException ex) {
+                throw new IllegalStateException("a load was interrupted", ex);
+            }
             return LocalModel.load(file, settings);
         }, Clock.systemUTC());
     }
