@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +61,12 @@ public final class ProviderFailures {
             return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_auth_failed",
                     "The model provider refused Gaia's credentials (HTTP " + code + "). " + check);
         }
+        return failedWith(status, headers, upstreamMessage);
+    }
+
+    /** A failure other than refused credentials, by the HTTP status it came with. */
+    private static ProblemException failedWith(HttpStatusCode status, HttpHeaders headers, String upstreamMessage) {
+        int code = status.value();
         log.warn("Model provider answered HTTP {}: {}", code, upstreamMessage);
         if (code == 429) {
             return ProblemException.tooManyRequests("model_provider_rate_limited",
@@ -78,6 +85,39 @@ public final class ProviderFailures {
         return new ProblemException(HttpStatus.BAD_GATEWAY, "model_provider_error",
                 "The model provider gave an unexpected answer (HTTP " + code + ").", Map.of(UPSTREAM_STATUS, code),
                 HttpHeaders.EMPTY);
+    }
+
+    /**
+     * The provider began a streamed answer with an error event rather than a token, as Anthropic
+     * does when it is overloaded after its {@code 200}: the same problem as the HTTP status the
+     * error stands for, from its numeric {@code code} (vLLM) or its {@code type}.
+     */
+    public static ProblemException failedBeforeFirstToken(String provider, JsonNode error) {
+        JsonNode code = error.path("code");
+        int status = code.isIntegralNumber() && code.intValue() >= 400 && code.intValue() <= 599 ? code.intValue()
+                : statusOfErrorType(error.path("type").stringValue(""));
+        if (status == 401 || status == 403) {
+            log.warn("Model provider {} refused the credentials in its answer's first event", provider);
+            return ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_auth_failed", "The model provider '"
+                    + provider + "' refused Gaia's credentials. Check its key and that the key may use the"
+                    + " configured model, then restart model-service.");
+        }
+        return failedWith(HttpStatusCode.valueOf(status), HttpHeaders.EMPTY,
+                error.path("message").stringValue("no reason given"));
+    }
+
+    /** The HTTP status Anthropic's and OpenAI's error types are sent with. */
+    private static int statusOfErrorType(String type) {
+        return switch (type) {
+            case "invalid_request_error" -> 400;
+            case "authentication_error" -> 401;
+            case "permission_error" -> 403;
+            case "not_found_error" -> 404;
+            case "request_too_large" -> 413;
+            case "rate_limit_error", "rate_limit_exceeded", "requests", "tokens" -> 429;
+            case "overloaded_error" -> 529;
+            default -> 500;
+        };
     }
 
     /** The provider could not be reached, or did not answer in time. */

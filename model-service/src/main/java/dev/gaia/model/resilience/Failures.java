@@ -17,7 +17,8 @@ final class Failures {
     private static final Set<String> PROVIDER_FAILURES = Set.of("model_provider_unavailable",
             "model_provider_timeout", "model_provider_error");
 
-    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(502, 503, 504);
+    /** Bad gateway, unavailable, gateway timeout, and Anthropic's overloaded. */
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(502, 503, 504, 529);
 
     private Failures() {
     }
@@ -30,7 +31,7 @@ final class Failures {
     /**
      * How long to wait before calling again after the {@code attempt}th call (from 1) failed with
      * this problem, or nothing when a retry would not help: only an unreachable provider, a 502,
-     * 503 or 504, and a 429 whose {@code Retry-After} is short are retried, never a timeout.
+     * 503, 504 or 529, and a 429 whose {@code Retry-After} is short are retried, never a timeout.
      */
     static Optional<Duration> retryDelay(ProblemException problem, int attempt, ResilienceProperties.Retries retries) {
         if (attempt >= retries.maxAttempts()) {

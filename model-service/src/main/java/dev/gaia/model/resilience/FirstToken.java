@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,28 +23,54 @@ final class FirstToken {
     private FirstToken() {
     }
 
-    /** The bytes read, through the end of the line that showed the answer has begun. */
-    static byte[] readStart(InputStream in, JsonMapper jsonMapper) throws IOException {
+    /**
+     * The start of a streamed answer.
+     *
+     * @param bytes what was read, through the end of the line that showed the answer has begun
+     * @param error the provider's error object when the answer began with an error rather than a
+     *        token: the answer has not started, so the call may still be retried or go elsewhere
+     */
+    record Start(byte[] bytes, @Nullable JsonNode error) {
+    }
+
+    static Start readStart(InputStream in, JsonMapper jsonMapper) throws IOException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream(512);
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         while (seen.size() < MAX_START_BYTES) {
             int next = in.read();
             if (next < 0) {
                 line.writeTo(seen);
-                return seen.toByteArray();
+                return new Start(seen.toByteArray(), null);
             }
             line.write(next);
             if (next == '\n') {
                 line.writeTo(seen);
-                boolean begun = begins(line.toString(StandardCharsets.UTF_8).strip(), jsonMapper);
+                String text = line.toString(StandardCharsets.UTF_8).strip();
                 line.reset();
-                if (begun) {
-                    return seen.toByteArray();
+                if (begins(text, jsonMapper)) {
+                    return new Start(seen.toByteArray(), errorOf(text, jsonMapper));
                 }
             }
         }
         line.writeTo(seen);
-        return seen.toByteArray();
+        return new Start(seen.toByteArray(), null);
+    }
+
+    /** The error object of an event that carries one, such as {@code data: {"error":{...}}}. */
+    private static @Nullable JsonNode errorOf(String line, JsonMapper jsonMapper) {
+        if (!line.startsWith("data:")) {
+            return null;
+        }
+        try {
+            JsonNode error = jsonMapper.readTree(line.substring("data:".length()).strip()).path("error");
+            if (error.isString()) {
+                return jsonMapper.createObjectNode().put("message", error.stringValue());
+            }
+            return error.isObject() ? error : null;
+        }
+        catch (JacksonException ex) {
+            return null;
+        }
     }
 
     /** Whether this line of the event stream shows the answer has begun. */

@@ -171,15 +171,18 @@ public class ProviderGuards implements AutoCloseable {
                 throw firstTokenTimeout(provider);
             }
             InputStream body = watch.watching(new BufferedInputStream(opened.body()));
-            byte[] start;
+            FirstToken.Start start;
             try {
                 start = FirstToken.readStart(body, jsonMapper);
             }
             catch (IOException ex) {
                 throw watch.expired() ? firstTokenTimeout(provider) : ProviderFailures.brokenAnswer(ex);
             }
+            if (start.error() != null) {
+                throw ProviderFailures.failedBeforeFirstToken(provider.name(), start.error());
+            }
             watch.firstTokenArrived();
-            UpstreamStream guarded = opened.guarded(new SequenceInputStream(new ByteArrayInputStream(start), body),
+            UpstreamStream guarded = opened.guarded(new SequenceInputStream(new ByteArrayInputStream(start.bytes()), body),
                     () -> {
                         watch.done();
                         ticking.cancel(false);

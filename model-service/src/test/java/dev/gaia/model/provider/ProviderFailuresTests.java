@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import dev.gaia.shared.problem.ProblemException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,28 @@ class ProviderFailuresTests {
         assertThat(problem.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
         assertThat(problem.code()).isEqualTo("model_provider_error");
         assertThat(problem.getMessage()).contains("HTTP 503", "The engine is currently overloaded.");
+    }
+
+    @Test
+    void anErrorThatBeganAStreamIsTheProblemOfTheStatusItStandsFor() {
+        JsonMapper json = JsonMapper.shared();
+
+        ProblemException overloaded = ProviderFailures.failedBeforeFirstToken("anthropic",
+                json.readTree("{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}"));
+        ProblemException rejected = ProviderFailures.failedBeforeFirstToken("openai",
+                json.readTree("{\"object\":\"error\",\"type\":\"BadRequestError\",\"code\":400,"
+                        + "\"message\":\"This model's maximum context length is 4096 tokens.\"}"));
+        ProblemException refused = ProviderFailures.failedBeforeFirstToken("anthropic",
+                json.readTree("{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key sk-ant-123\"}"));
+
+        assertThat(overloaded.code()).isEqualTo("model_provider_error");
+        assertThat(overloaded.properties()).containsEntry(ProviderFailures.UPSTREAM_STATUS, 529);
+        assertThat(overloaded.getMessage()).contains("Overloaded");
+        assertThat(rejected.code()).isEqualTo("model_provider_rejected_request");
+        assertThat(refused.code()).isEqualTo("model_provider_auth_failed");
+        assertThat(refused.getMessage()).doesNotContain("sk-ant");
+        assertThat(ProviderFailures.failedBeforeFirstToken("openai", json.readTree("{\"message\":\"?\"}")).code())
+                .isEqualTo("model_provider_error");
     }
 
     @Test

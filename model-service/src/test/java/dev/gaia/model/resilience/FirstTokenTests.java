@@ -20,9 +20,10 @@ class FirstTokenTests {
         String rest = "\ndata: [DONE]\n\n";
         InputStream in = new ByteArrayInputStream((role + token + rest).getBytes(StandardCharsets.UTF_8));
 
-        byte[] start = FirstToken.readStart(in, json);
+        FirstToken.Start start = FirstToken.readStart(in, json);
 
-        assertThat(new String(start, StandardCharsets.UTF_8)).isEqualTo(role + token);
+        assertThat(new String(start.bytes(), StandardCharsets.UTF_8)).isEqualTo(role + token);
+        assertThat(start.error()).isNull();
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(rest);
     }
 
@@ -40,9 +41,26 @@ class FirstTokenTests {
 
     @Test
     void returnsWhatItReadWhenTheStreamEndsWithoutAToken() throws Exception {
-        byte[] start = FirstToken.readStart(new ByteArrayInputStream("data: {}\n".getBytes(StandardCharsets.UTF_8)),
+        FirstToken.Start start = FirstToken.readStart(
+                new ByteArrayInputStream("data: {}\n".getBytes(StandardCharsets.UTF_8)), json);
+
+        assertThat(new String(start.bytes(), StandardCharsets.UTF_8)).isEqualTo("data: {}\n");
+    }
+
+    @Test
+    void hasTheErrorOfAnAnswerThatBeganWithOne() throws Exception {
+        String role = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}\n\n";
+        String error = "data: {\"error\":{\"message\":\"Overloaded\",\"type\":\"overloaded_error\"}}\n";
+
+        FirstToken.Start start = FirstToken.readStart(
+                new ByteArrayInputStream((role + error).getBytes(StandardCharsets.UTF_8)), json);
+        FirstToken.Start text = FirstToken.readStart(
+                new ByteArrayInputStream("data: {\"error\":\"model not loaded\"}\n".getBytes(StandardCharsets.UTF_8)),
                 json);
 
-        assertThat(new String(start, StandardCharsets.UTF_8)).isEqualTo("data: {}\n");
+        assertThat(start.error()).isNotNull();
+        assertThat(start.error().path("type").stringValue()).isEqualTo("overloaded_error");
+        assertThat(text.error()).isNotNull();
+        assertThat(text.error().path("message").stringValue()).isEqualTo("model not loaded");
     }
 }

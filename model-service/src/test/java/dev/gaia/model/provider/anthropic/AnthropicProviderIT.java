@@ -242,6 +242,32 @@ class AnthropicProviderIT {
         }
 
         @Test
+        void retriesAnOverloadThatCameBeforeTheFirstToken() throws Exception {
+            anthropic.reply("The", " tide").errorBeforeFirstToken(1);
+
+            HttpResponse<InputStream> response = http.send(completions(port, CHAT.formatted(true, "null")),
+                    HttpResponse.BodyHandlers.ofInputStream());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<String> data = dataOf(response.body());
+            assertThat(data).last().isEqualTo("[DONE]");
+            assertThat(data).noneMatch(event -> event.contains("\"error\""));
+            assertThat(anthropic.requests()).hasSize(2);
+        }
+
+        @Test
+        void answersAnOverloadBeforeTheFirstTokenAsBadGatewayOnceRetriesAreSpent() throws Exception {
+            anthropic.errorBeforeFirstToken(10);
+
+            HttpResponse<String> response = http.send(completions(port, CHAT.formatted(true, "null")),
+                    HttpResponse.BodyHandlers.ofString());
+
+            JsonNode problem = problemOf(response, 502);
+            assertThat(problem.path("code").stringValue()).isEqualTo("model_provider_error");
+            assertThat(problem.path("detail").stringValue()).contains("HTTP 529", "Overloaded");
+        }
+
+        @Test
         void endsTheStreamWithAnErrorEventAndNoDoneWhenAnthropicFailsMidAnswer() throws Exception {
             anthropic.reply("Once", " upon").errorMidStream();
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -45,6 +46,7 @@ final class FakeAnthropicServer implements AutoCloseable {
     private final ExecutorService executor;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicReference<Behaviour> behaviour = new AtomicReference<>(Behaviour.DEFAULTS);
+    private final AtomicInteger errorsBeforeFirstToken = new AtomicInteger();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private final Object disconnectMonitor = new Object();
@@ -113,8 +115,15 @@ final class FakeAnthropicServer implements AutoCloseable {
                 current.delay(), null, true));
     }
 
+    /** The next {@code streams} streams send an {@code overloaded_error} event right after {@code message_start}. */
+    FakeAnthropicServer errorBeforeFirstToken(int streams) {
+        errorsBeforeFirstToken.set(streams);
+        return this;
+    }
+
     FakeAnthropicServer reset() {
         behaviour.set(Behaviour.DEFAULTS);
+        errorsBeforeFirstToken.set(0);
         requests.clear();
         synchronized (disconnectMonitor) {
             clientDisconnects = 0;
@@ -228,6 +237,12 @@ final class FakeAnthropicServer implements AutoCloseable {
         return message;
     }
 
+    private void sendOverloaded(OutputStream out) throws IOException {
+        ObjectNode error = json.createObjectNode().put("type", "error");
+        error.putObject("error").put("type", "overloaded_error").put("message", "Overloaded");
+        send(out, "error", error);
+    }
+
     private void stream(HttpExchange exchange, String id, Behaviour current) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
@@ -242,6 +257,10 @@ final class FakeAnthropicServer implements AutoCloseable {
             message.putNull("stop_sequence");
             message.putObject("usage").put("input_tokens", INPUT_TOKENS).put("output_tokens", 1);
             send(out, "message_start", start);
+            if (errorsBeforeFirstToken.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                sendOverloaded(out);
+                return;
+            }
             ObjectNode textStart = json.createObjectNode().put("type", "content_block_start").put("index", 0);
             textStart.putObject("content_block").put("type", "text").put("text", "");
             send(out, "content_block_start", textStart);
@@ -252,9 +271,7 @@ final class FakeAnthropicServer implements AutoCloseable {
                 delta.putObject("delta").put("type", "text_delta").put("text", token);
                 send(out, "content_block_delta", delta);
                 if (current.errorMidStream()) {
-                    ObjectNode error = json.createObjectNode().put("type", "error");
-                    error.putObject("error").put("type", "overloaded_error").put("message", "Overloaded");
-                    send(out, "error", error);
+                    sendOverloaded(out);
                     return;
                 }
             }
