@@ -2,6 +2,7 @@ package dev.gaia.model.catalog;
 
 import dev.gaia.model.embedding.EmbeddingModels;
 import dev.gaia.model.provider.ProviderRegistry;
+import dev.gaia.model.routing.ModelRouter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -38,7 +39,7 @@ class ModelCatalogController {
                 entry.put("dimensions", model.dimensions());
             }
             if (model.isDefault()) {
-                entry.put("default_for", EmbeddingModels.EMBEDDING_ROLE);
+                entry.put("default_for", ModelRouter.EMBEDDING_ROLE);
             }
         }
         return list;

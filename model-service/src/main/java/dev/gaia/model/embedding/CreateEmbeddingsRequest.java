@@ -1,5 +1,6 @@
 package dev.gaia.model.embedding;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  * @param dimensions the vector length asked for; a model that cannot shorten its vectors accepts only its own
  * @param user the end user, as OpenAI accepts it; not used
  */
-public record CreateEmbeddingsRequest(@Nullable String model, @Nullable JsonNode input,
-        @Nullable String encodingFormat, @Nullable Integer dimensions, @Nullable String user) {
+public record CreateEmbeddingsRequest(@Nullable @Size(max = 256) String model, @Nullable JsonNode input,
+        @Nullable @Size(max = 32) String encodingFormat, @Nullable Integer dimensions,
+        @Nullable @Size(max = 256) String user) {
 }

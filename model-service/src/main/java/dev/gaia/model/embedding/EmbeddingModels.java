@@ -2,12 +2,13 @@ package dev.gaia.model.embedding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gaia.model.provider.ProviderRegistry;
 import dev.gaia.model.resilience.ProviderGuards;
+import dev.gaia.model.routing.ModelRouter;
 import dev.gaia.shared.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EmbeddingModels {
 
-    /** The role whose model answers embedding requests that name no model. */
-    public static final String EMBEDDING_ROLE = "embedding";
+    /** Provider models remembered at once; the least used beyond these learn their dimension again. */
+    private static final int MAX_PROVIDER_MODELS = 64;
 
     /** The default unless {@code GAIA_EMBEDDING_MODEL} names another: bundled, so it works offline. */
     public static final String DEFAULT_MODEL = "onnx/bge-small-en-v1.5-int8-fused";
@@ -34,7 +35,12 @@ public class EmbeddingModels {
     private final ProviderGuards guards;
     private final String defaultId;
     private final OptionalInt defaultDimensions;
-    private final Map<String, ProviderEmbedder> providerModels = new ConcurrentHashMap<>();
+    /**
+     * The provider's models asked for so far, each with the dimension learnt from its answers;
+     * bounded, since any caller may name any model.
+     */
+    private final Cache<String, ProviderEmbedder> providerModels = Caffeine.newBuilder()
+            .maximumSize(MAX_PROVIDER_MODELS).build();
 
     /** Loads the default model now if it is a bundled one, so that the first request does not wait for it. */
     EmbeddingModels(InProcessEmbedders bundled, EmbeddingProperties properties, ProviderRegistry providers,
@@ -64,7 +70,7 @@ public class EmbeddingModels {
 
     /** The model a request's {@code model} field names. */
     Embedder resolve(@Nullable String requested) {
-        boolean named = requested != null && !requested.isBlank() && !requested.strip().equals(EMBEDDING_ROLE);
+        boolean named = requested != null && !requested.isBlank() && !requested.strip().equals(ModelRouter.EMBEDDING_ROLE);
         String id = named ? canonical(requested.strip()) : defaultId;
         var inProcess = OnnxEmbedder.Bundled.named(id);
         if (inProcess.isPresent()) {
@@ -79,7 +85,7 @@ public class EmbeddingModels {
                     + " (and GAIA_OPENAI_API_KEY if it needs one) and restart model-service, or ask for one of "
                     + OnnxEmbedder.Bundled.ids() + ", which run in process.");
         }
-        return providerModels.computeIfAbsent(id, key -> new ProviderEmbedder(providers.openAi().orElseThrow(), guards,
+        return providerModels.get(id, key -> new ProviderEmbedder(providers.openAi().orElseThrow(), guards,
                 key.substring(ProviderEmbedder.PREFIX.length()),
                 key.equals(defaultId) ? defaultDimensions : OptionalInt.empty()));
     }

@@ -2,6 +2,7 @@ package dev.gaia.model.embedding;
 
 import dev.gaia.model.usage.CallContext;
 import dev.gaia.shared.security.GaiaPrincipal;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,7 @@ class EmbeddingsController {
     }
 
     @PostMapping("/v1/embeddings")
-    EmbeddingsResponse create(@RequestBody CreateEmbeddingsRequest request,
+    EmbeddingsResponse create(@Valid @RequestBody CreateEmbeddingsRequest request,
             @RequestHeader(name = CallContext.NPC_HEADER, required = false) @Nullable String npcId,
             GaiaPrincipal caller) {
         return embeddings.embed(caller, CallContext.npcIdFromHeader(npcId), request);

@@ -54,11 +54,13 @@ public class ModelRouter {
 
     /**
      * The problems of a model that another model of the role may not share: it could not be
-     * reached, timed out, failed (5xx), was rate limited or overloaded, or is not configured.
+     * reached, timed out, failed (5xx), was rate limited or overloaded, refused Gaia's key, or is
+     * not configured; a local model file that is gone, cannot be loaded or exceeds the memory budget.
      */
     private static final Set<String> FALLBACK_CODES = Set.of("model_provider_unavailable", "model_provider_timeout",
-            "model_provider_error", "model_provider_rate_limited", "model_provider_not_configured",
-            "model_provider_circuit_open", "model_concurrency_limit");
+            "model_provider_error", "model_provider_rate_limited", "model_provider_auth_failed",
+            "model_provider_not_configured", "model_provider_circuit_open", "model_concurrency_limit",
+            "local_model_not_found", "local_model_failed", "local_model_exceeds_memory_budget");
 
     static final String NOT_CONFIGURED = "No model provider is configured, so Gaia cannot generate replies."
             + " Set GAIA_OPENAI_BASE_URL to an OpenAI-compatible API including /v1, GAIA_OPENAI_API_KEY if it"
@@ -212,16 +214,16 @@ public class ModelRouter {
         return FALLBACK_CODES.contains(problem.code());
     }
 
-    /**
-     * The chat role's models as configured: {@code GAIA_CHAT_MODEL} (a model of the OpenAI-compatible
-     * provider unless it names its provider, as {@code local/<file>} does), then {@code gaia.model.roles.chat}.
-     */
     /** A role's models as configured, before any switch: {@code chat}'s also answer a role with none of its own. */
     private List<String> configuredModelsOf(String role) {
         List<String> models = roles.models(role);
         return models.isEmpty() || role.equals(CHAT_ROLE) ? configuredChatModels() : new ArrayList<>(models);
     }
 
+    /**
+     * The chat role's models as configured: {@code GAIA_CHAT_MODEL} (a model of the OpenAI-compatible
+     * provider unless it names its provider, as {@code local/<file>} does), then {@code gaia.model.roles.chat}.
+     */
     private List<String> configuredChatModels() {
         List<String> models = new ArrayList<>();
         if (chatModel != null) {

@@ -111,6 +111,15 @@ class EmbeddingsIT {
         }
 
         @Test
+        void refusesAModelNameLongerThanAnyModelsAsAProblem() throws Exception {
+            JsonNode problem = problemOf(post(port, "{\"model\":\"openai/" + "m".repeat(300) + "\",\"input\":\"hi\"}"),
+                    400);
+
+            assertThat(problem.path("code").stringValue()).isEqualTo("validation_failed");
+            assertThat(problem.at("/errors/0/field").stringValue()).isEqualTo("model");
+        }
+
+        @Test
         void requiresAToken() throws Exception {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/v1/embeddings"))

@@ -225,6 +225,26 @@ class ModelRouterTests {
     }
 
     @Test
+    void fallsBackFromALocalModelThatIsGoneOrCannotLoadAndFromARefusedKey() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.roles.chat", "local/deleted.gguf,local/broken.gguf,openai/a,openai/b"));
+        List<String> tried = new ArrayList<>();
+
+        String answer = router.firstAnswer(router.plan(GAME, "chat"), route -> {
+            tried.add(route.model());
+            return switch (route.model()) {
+                case "deleted.gguf" -> throw ProblemException.notFound("local_model_not_found", "gone");
+                case "broken.gguf" -> throw ProblemException.unavailable("local_model_failed", "not a GGUF");
+                case "a" -> throw ProblemException.of(HttpStatus.BAD_GATEWAY, "model_provider_auth_failed", "key");
+                default -> route.model();
+            };
+        });
+
+        assertThat(answer).isEqualTo("b");
+        assertThat(tried).containsExactly("deleted.gguf", "broken.gguf", "a", "b");
+    }
+
+    @Test
     void neverFallsBackForAProblemAnotherModelShares() {
         ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
                 "gaia.model.roles.chat", "openai/a,openai/b"));
