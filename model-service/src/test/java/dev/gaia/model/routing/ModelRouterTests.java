@@ -245,6 +245,16 @@ class ModelRouterTests {
     }
 
     @Test
+    void refusesAFallbackChainForEmbeddings() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("gaia.model.roles.embedding",
+                "openai/text-embedding-3-small,onnx/bge-small-en-v1.5")));
+
+        assertThatExceptionOfType(RuntimeException.class)
+                .isThrownBy(() -> binder.bindOrCreate("gaia.model", RoleProperties.class))
+                .withStackTraceContaining("GAIA_EMBEDDING_MODEL");
+    }
+
+    @Test
     void neverFallsBackForAProblemAnotherModelShares() {
         ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
                 "gaia.model.roles.chat", "openai/a,openai/b"));
