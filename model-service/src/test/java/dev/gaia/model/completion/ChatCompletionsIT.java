@@ -228,6 +228,19 @@ class ChatCompletionsIT {
         }
 
         @Test
+        void listsTheEmbeddingModelsWhenTheProviderCannotListItsOwn() throws Exception {
+            upstream.failWith(400);
+
+            HttpResponse<String> response = http.send(authorized(port, "/v1/models").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).path("data").valueStream()
+                    .map(model -> model.path("id").stringValue()))
+                    .containsExactly("onnx/bge-small-en-v1.5-int8-fused", "onnx/bge-small-en-v1.5");
+        }
+
+        @Test
         void requiresAToken() throws Exception {
             HttpRequest anonymous = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
                     .header("Content-Type", "application/json")
