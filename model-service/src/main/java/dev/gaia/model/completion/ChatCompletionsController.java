@@ -61,14 +61,14 @@ class ChatCompletionsController {
         RoutePlan plan = router.plan(caller.gameId(), request.model());
         UUID npc = CallContext.npcIdFromHeader(npcId);
         if (request.streaming()) {
-            Started<UpstreamStream> started = router.firstAnswer(plan, route -> start(caller, npc, plan, route,
+            Started<UpstreamStream> started = router.firstAnswer(plan, route -> start(caller, npc, plan, route, request,
                     () -> guards.stream(route, request.withModel(route.model()).withUsageReported())));
             try (ModelCallMeter meter = started.meter(); UpstreamStream upstream = started.answer()) {
                 stream(request, upstream, meter, response);
             }
         }
         else {
-            Started<JsonNode> started = router.firstAnswer(plan, route -> start(caller, npc, plan, route,
+            Started<JsonNode> started = router.firstAnswer(plan, route -> start(caller, npc, plan, route, request,
                     () -> guards.complete(route, request.withModel(route.model()))));
             try (ModelCallMeter meter = started.meter()) {
                 answerWhole(started.answer(), meter, response);
@@ -85,9 +85,10 @@ class ChatCompletionsController {
      * the model fails before its answer starts (then the plan's next model may answer).
      */
     private <T> Started<T> start(GaiaPrincipal caller, @Nullable UUID npc, RoutePlan plan, Route route,
-            Supplier<T> call) {
+            ChatCompletionRequest request, Supplier<T> call) {
         ModelCallMeter meter = usage.start(CallContext.of(caller, npc, plan.role(), route.provider().name(),
                 route.model()));
+        meter.estimatePrompt(request.estimatedPromptTokens());
         try {
             return new Started<>(meter, call.get());
         }
@@ -104,6 +105,8 @@ class ChatCompletionsController {
     private void answerWhole(JsonNode completion, ModelCallMeter meter, HttpServletResponse response)
             throws IOException {
         meter.tokens(TokenUsage.fromOpenAi(completion.path("usage")));
+        String content = completion.at("/choices/0/message/content").stringValue("");
+        meter.generated(Math.max(1, content.length() / ChatCompletionRequest.CHARACTERS_PER_TOKEN));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try {
             jsonMapper.writeValue(response.getOutputStream(), completion);

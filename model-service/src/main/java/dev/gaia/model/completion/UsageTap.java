@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads what usage accounting needs from a streamed answer's chunks as they pass: when the
- * first generated token arrived, and the usage chunk that ends the stream. Gaia always asks the
+ * first generated token arrived, how many chunks followed (about a token each, the estimate a
+ * call is costed by when the stream ends before its usage), and the usage chunk that ends it. Gaia always asks the
  * provider for that chunk; a client that did not ask for it does not get it. Chunks are parsed
  * only until the first token and when they carry usage, so relaying stays cheap.
  */
@@ -26,9 +27,13 @@ final class UsageTap implements EventStreamRelay.DataObserver {
 
     @Override
     public boolean forward(String data) {
+        if (data.equals("[DONE]")) {
+            return true;
+        }
         boolean firstTokenPending = !meter.sawFirstToken();
         boolean mayCarryUsage = data.contains("\"usage\"");
-        if (!firstTokenPending && !mayCarryUsage || data.equals("[DONE]")) {
+        if (!firstTokenPending && !mayCarryUsage) {
+            meter.generated(1);
             return true;
         }
         JsonNode chunk;
@@ -38,8 +43,9 @@ final class UsageTap implements EventStreamRelay.DataObserver {
         catch (JacksonException ex) {
             return true;
         }
-        if (firstTokenPending && carriesAToken(chunk)) {
+        if (carriesAToken(chunk)) {
             meter.firstToken();
+            meter.generated(1);
         }
         JsonNode usage = chunk.path("usage");
         if (!usage.isObject()) {

@@ -44,6 +44,9 @@ public record ChatCompletionRequest(
         @Nullable JsonNode stop,
         @JsonAnySetter @JsonAnyGetter @Size(max = 64) Map<String, JsonNode> extensions) {
 
+    /** Characters per token, on average, in English text. */
+    public static final int CHARACTERS_PER_TOKEN = 4;
+
     public ChatCompletionRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
         extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
@@ -64,6 +67,15 @@ public record ChatCompletionRequest(
         StreamOptions options = new StreamOptions(true, streamOptions == null ? Map.of() : streamOptions.extensions());
         return new ChatCompletionRequest(model, messages, stream, options, temperature, topP, maxTokens, stop,
                 extensions);
+    }
+
+    /**
+     * About how many tokens the messages are, at four characters a token (English text in
+     * OpenAI's and Anthropic's tokenizers), for costing a call whose provider reports no usage.
+     */
+    public int estimatedPromptTokens() {
+        long characters = messages.stream().mapToLong(message -> message.text().length()).sum();
+        return (int) Math.min(Integer.MAX_VALUE, (characters + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN);
     }
 
     /** The same request for the given model of the provider. */

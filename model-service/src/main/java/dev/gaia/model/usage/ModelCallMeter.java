@@ -29,6 +29,8 @@ public final class ModelCallMeter implements AutoCloseable {
     private final long startNanos;
     private @Nullable Duration timeToFirstToken;
     private TokenUsage tokens = TokenUsage.unknown();
+    private int promptTokensEstimate;
+    private int generatedTokensEstimate;
     private boolean recorded;
 
     ModelCallMeter(Sink sink, CallContext context, Instant startedAt, long startNanos) {
@@ -53,6 +55,20 @@ public final class ModelCallMeter implements AutoCloseable {
     /** The tokens the provider reported; unknown unless this is called. */
     public void tokens(TokenUsage reported) {
         this.tokens = reported;
+    }
+
+    /**
+     * About how many tokens the prompt is, for the cost of a call whose provider reports no usage
+     * (a stream the client cancelled): such a call is costed from the estimates once the model
+     * generated something, so that cancelling before the usage chunk does not make a call free.
+     */
+    public void estimatePrompt(int tokens) {
+        promptTokensEstimate = tokens;
+    }
+
+    /** About this many more tokens were generated (a streamed chunk is about one). */
+    public void generated(int tokens) {
+        generatedTokensEstimate += tokens;
     }
 
     /** The answer is complete. */
@@ -81,14 +97,22 @@ public final class ModelCallMeter implements AutoCloseable {
         }
         recorded = true;
         Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
-        sink.record(UUID.randomUUID(), context, tokens, latency, timeToFirstToken, outcome, errorCode, startedAt);
+        TokenUsage estimate = generatedTokensEstimate > 0
+                ? TokenUsage.of(promptTokensEstimate, generatedTokensEstimate) : null;
+        sink.record(UUID.randomUUID(), context, tokens, estimate, latency, timeToFirstToken, outcome, errorCode,
+                startedAt);
     }
 
     /** Where an ended call goes: {@link UsageRecorder}. */
     @FunctionalInterface
     interface Sink {
 
-        void record(UUID id, CallContext context, TokenUsage tokens, Duration latency,
+        /**
+         * @param tokens the tokens the provider reported, or unknown
+         * @param estimate Gaia's estimate of the tokens, to cost the call by when the provider
+         *        reported none; none when nothing was generated
+         */
+        void record(UUID id, CallContext context, TokenUsage tokens, @Nullable TokenUsage estimate, Duration latency,
                 @Nullable Duration timeToFirstToken, CallOutcome outcome, @Nullable String errorCode, Instant startedAt);
     }
 }

@@ -5,8 +5,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The tokens a call consumed as the provider reported them. Both are {@code null} when the
- * provider reported nothing (a stream cut short, a server without usage): Gaia counts nothing
- * then rather than guess.
+ * provider reported nothing (a stream cut short, a server without usage): the call's row then
+ * has no tokens, and its cost is estimated (see {@link ModelCallMeter#estimatePrompt(int)}).
  *
  * @param input prompt tokens
  * @param output generated tokens

@@ -78,7 +78,7 @@ public class UsageRecorder implements AutoCloseable {
         if (prices.priced(context.provider(), context.model())) {
             BudgetStatus budget = budgets.status(context.gameId());
             if (budget.exhausted()) {
-                record(UUID.randomUUID(), context, TokenUsage.none(), Duration.ZERO, null,
+                record(UUID.randomUUID(), context, TokenUsage.none(), null, Duration.ZERO, null,
                         CallOutcome.REJECTED_BUDGET, BudgetStatus.EXCEEDED, startedAt);
                 throw budget.exceededProblem();
             }
@@ -86,9 +86,10 @@ public class UsageRecorder implements AutoCloseable {
         return new ModelCallMeter(this::record, context, startedAt, startNanos);
     }
 
-    void record(UUID id, CallContext context, TokenUsage tokens, Duration latency, @Nullable Duration timeToFirstToken,
-            CallOutcome outcome, @Nullable String errorCode, Instant startedAt) {
-        BigDecimal cost = prices.costOf(context.provider(), context.model(), tokens).orElse(null);
+    void record(UUID id, CallContext context, TokenUsage tokens, @Nullable TokenUsage estimate, Duration latency,
+            @Nullable Duration timeToFirstToken, CallOutcome outcome, @Nullable String errorCode, Instant startedAt) {
+        TokenUsage costed = tokens.known() || estimate == null ? tokens : estimate;
+        BigDecimal cost = prices.costOf(context.provider(), context.model(), costed).orElse(null);
         ModelCall call = new ModelCall(id, context, tokens, cost, latency, timeToFirstToken, outcome, errorCode,
                 startedAt);
         metrics.record(call);

@@ -18,8 +18,8 @@ class ModelCallMeterTests {
 
     private final List<Recorded> recorded = new ArrayList<>();
     private final ModelCallMeter meter = new ModelCallMeter(
-            (id, context, tokens, latency, ttft, outcome, errorCode, startedAt) -> recorded.add(
-                    new Recorded(context, tokens, latency, ttft, outcome, errorCode)),
+            (id, context, tokens, estimate, latency, ttft, outcome, errorCode, startedAt) -> recorded.add(
+                    new Recorded(context, tokens, estimate, latency, ttft, outcome, errorCode)),
             CALL, Instant.now(), System.nanoTime());
 
     @Test
@@ -55,14 +55,26 @@ class ModelCallMeterTests {
     }
 
     @Test
-    void recordsACancelledStreamWithoutTokensWhenTheProviderReportedNone() {
+    void recordsACancelledStreamWithoutTokensButWithAnEstimateWhenTheProviderReportedNone() {
+        meter.estimatePrompt(120);
         meter.firstToken();
+        meter.generated(1);
+        meter.generated(1);
         meter.cancelled();
 
         assertThat(recorded).singleElement().satisfies(call -> {
             assertThat(call.outcome()).isEqualTo(CallOutcome.CLIENT_CANCELLED);
             assertThat(call.tokens().known()).isFalse();
+            assertThat(call.estimate()).isEqualTo(TokenUsage.of(120, 2));
         });
+    }
+
+    @Test
+    void estimatesNothingForACallThatGeneratedNothing() {
+        meter.estimatePrompt(120);
+        meter.failed("model_provider_error");
+
+        assertThat(recorded).singleElement().satisfies(call -> assertThat(call.estimate()).isNull());
     }
 
     @Test
@@ -86,7 +98,7 @@ class ModelCallMeterTests {
         });
     }
 
-    private record Recorded(CallContext context, TokenUsage tokens, Duration latency, @Nullable Duration timeToFirstToken,
-            CallOutcome outcome, @Nullable String errorCode) {
+    private record Recorded(CallContext context, TokenUsage tokens, @Nullable TokenUsage estimate, Duration latency,
+            @Nullable Duration timeToFirstToken, CallOutcome outcome, @Nullable String errorCode) {
     }
 }

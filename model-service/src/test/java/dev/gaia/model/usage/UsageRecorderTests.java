@@ -89,8 +89,8 @@ class UsageRecorderTests {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             UUID id = UUID.randomUUID();
-            recorder.record(id, CALL, TokenUsage.of(10, 20), Duration.ofMillis(40), Duration.ofMillis(12), CallOutcome.OK,
-                    null, Instant.now());
+            recorder.record(id, CALL, TokenUsage.of(10, 20), null, Duration.ofMillis(40), Duration.ofMillis(12),
+                    CallOutcome.OK, null, Instant.now());
             ids.add(id);
         }
         return ids;
