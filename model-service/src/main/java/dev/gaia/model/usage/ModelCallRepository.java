@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -18,6 +21,14 @@ import org.springframework.stereotype.Repository;
 /** The recorded calls, table {@code model_call}; every query is scoped to one game. */
 @Repository
 class ModelCallRepository {
+
+    /** The columns of a usage total, summed over the rows selected. */
+    private static final String SUMS = """
+            count(*) as calls,
+            coalesce(sum(tokens_in), 0) as tokens_in,
+            coalesce(sum(tokens_out), 0) as tokens_out,
+            coalesce(sum(cost_usd), 0) as cost_usd,
+            count(*) filter (where tokens_in is null) as calls_without_usage""";
 
     private final JdbcClient jdbc;
     /** For batches, which {@link JdbcClient} does not write. */
@@ -68,27 +79,45 @@ class ModelCallRepository {
                 .single();
     }
 
-    /** The game's calls in {@code [from, to)} totalled per group, ordered by key, calls for no key last. */
-    List<UsageGroup> totals(UUID gameId, Instant from, Instant to, UsageGrouping grouping) {
+    /**
+     * The game's calls in {@code [from, to)} totalled per group, ordered by key, calls for no key
+     * last: at most {@code limit} groups, those after the key {@code after} when it is given.
+     */
+    List<UsageGroup> totals(UUID gameId, Instant from, Instant to, UsageGrouping grouping, @Nullable String after,
+            int limit) {
         return jdbc.sql("""
-                select %s as group_key,
-                       count(*) as calls,
-                       coalesce(sum(tokens_in), 0) as tokens_in,
-                       coalesce(sum(tokens_out), 0) as tokens_out,
-                       coalesce(sum(cost_usd), 0) as cost_usd,
-                       count(*) filter (where tokens_in is null) as calls_without_usage
-                  from model_call
-                 where game_id = :gameId and started_at >= :from and started_at < :to
-                 group by group_key
-                 order by group_key nulls last""".formatted(grouping.sqlKey()))
+                select * from (
+                    select %s as group_key, %s
+                      from model_call
+                     where game_id = :gameId and started_at >= :from and started_at < :to
+                     group by group_key) grouped
+                 %s
+                 order by group_key nulls last
+                 limit :limit""".formatted(grouping.sqlKey(), SUMS,
+                        after == null ? "" : "where group_key > :after or group_key is null"))
                 .param("gameId", gameId)
                 .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .params(after == null ? Map.of() : Map.of("after", after))
+                .param("limit", limit)
                 .query((row, number) -> new UsageGroup(row.getString("group_key"), row.getLong("calls"),
                         row.getLong("tokens_in"), row.getLong("tokens_out"),
                         new BigDecimal(BudgetStatus.plain(row.getBigDecimal("cost_usd"))),
                         row.getLong("calls_without_usage")))
                 .list();
+    }
+
+    /** The totals of all the game's calls in {@code [from, to)}. */
+    UsageTotals totals(UUID gameId, Instant from, Instant to) {
+        return jdbc.sql("select " + SUMS + " from model_call"
+                        + " where game_id = :gameId and started_at >= :from and started_at < :to")
+                .param("gameId", gameId)
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query((row, number) -> new UsageTotals(row.getLong("calls"), row.getLong("tokens_in"),
+                        row.getLong("tokens_out"), new BigDecimal(BudgetStatus.plain(row.getBigDecimal("cost_usd"))),
+                        row.getLong("calls_without_usage")))
+                .single();
     }
 
     private static long millis(Duration duration) {

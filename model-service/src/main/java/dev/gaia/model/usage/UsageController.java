@@ -4,6 +4,9 @@ import java.time.LocalDate;
 
 import dev.gaia.shared.security.GaiaPrincipal;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,13 +31,15 @@ class UsageController {
         this.budgets = budgets;
     }
 
-    /** Totals per user, model, day or NPC over a range of days (UTC, both inclusive). */
+    /** Totals per user, model, day or NPC over a range of days (UTC, both inclusive), a page of groups at a time. */
     @GetMapping("/usage")
     @PreAuthorize("hasAnyRole('DESIGNER', 'ADMIN')")
     UsageReport usage(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(name = "group_by", defaultValue = "model") String groupBy, GaiaPrincipal caller) {
-        return usage.report(caller.gameId(), from, to, groupBy);
+            @RequestParam(name = "group_by", defaultValue = "model") String groupBy,
+            @RequestParam(defaultValue = "" + UsageService.DEFAULT_LIMIT) @Min(1) @Max(UsageService.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Nullable @Size(max = 400) String cursor, GaiaPrincipal caller) {
+        return usage.report(caller.gameId(), from, to, groupBy, limit, cursor);
     }
 
     @GetMapping("/budget")

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param calls how many calls
  * @param tokensIn prompt tokens, of the calls whose usage is known
  * @param tokensOut generated tokens, of the calls whose usage is known
- * @param costUsd the estimated cost in US dollars, of the calls to priced models whose usage is known
+ * @param costUsd the estimated cost in US dollars of the calls to priced models (see {@link TokenUsage})
  * @param callsWithoutUsage calls whose provider reported no usage (cancelled streams, servers without usage)
  */
 record UsageGroup(@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String key, long calls, long tokensIn,

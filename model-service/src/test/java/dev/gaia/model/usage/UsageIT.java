@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.gaia.shared.security.Roles;
 import dev.gaia.shared.test.FakeOpenAiServer;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -275,6 +277,38 @@ class UsageIT {
         HttpResponse<String> response = send(get(tokens.designer(gameId), "/api/models/usage?" + query));
 
         assertThat(problemOf(response, 400).path("code").stringValue()).isEqualTo("invalid_parameter");
+    }
+
+    @Test
+    void pagesTheGroupsAndGivesTheWholeRangesTotalsOnEveryPage() throws Exception {
+        List<UUID> players = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (UUID player : players) {
+            http.send(chat(tokens.token(player, gameId, "p", Set.of(Roles.PLAYER)), CHAT.formatted("chat", false))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        await().atMost(RECORDED_WITHIN).untilAsserted(() -> assertThat(calls()).hasSize(3));
+        String designer = tokens.designer(gameId);
+
+        JsonNode first = usage(designer, "group_by=user&limit=2");
+        JsonNode second = usage(designer, "group_by=user&limit=2&cursor=" + first.path("next_cursor").stringValue());
+
+        assertThat(first.path("groups").size()).isEqualTo(2);
+        assertThat(second.path("groups").size()).isEqualTo(1);
+        assertThat(second.path("next_cursor").isNull()).as("the last page").isTrue();
+        assertThat(Stream.concat(first.path("groups").valueStream(), second.path("groups").valueStream())
+                .map(group -> group.path("key").stringValue()))
+                .containsExactlyInAnyOrderElementsOf(players.stream().map(UUID::toString).toList());
+        assertTotals(first.path("totals"), 3, 15, 12, "0.039");
+        assertTotals(second.path("totals"), 3, 15, 12, "0.039");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "limit=0, validation_failed", "limit=1001, validation_failed", "cursor=%25%25, invalid_cursor",
+        "cursor=AA, invalid_cursor" })
+    void answersABadPageWithAProblem(String query, String code) throws Exception {
+        HttpResponse<String> response = send(get(tokens.designer(gameId), "/api/models/usage?group_by=user&" + query));
+
+        assertThat(problemOf(response, 400).path("code").stringValue()).isEqualTo(code);
     }
 
     @Test
