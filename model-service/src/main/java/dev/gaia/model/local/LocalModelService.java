@@ -12,6 +12,7 @@ import dev.gaia.model.local.LocalModelFiles.ModelFile;
 import dev.gaia.model.local.LocalModelPool.LoadedModelStatus;
 import dev.gaia.model.local.LocalModelPool.PoolStatus;
 import dev.gaia.model.routing.ModelRouter;
+import dev.gaia.model.security.SharedModelOperators;
 import dev.gaia.shared.events.OutboxWriter;
 import dev.gaia.shared.problem.ProblemException;
 import dev.gaia.shared.security.GaiaPrincipal;
@@ -37,6 +38,7 @@ class LocalModelService {
     private final ModelRouter router;
     private final RoleSwitchRepository switches;
     private final OutboxWriter outbox;
+    private final SharedModelOperators operators;
     private final TransactionTemplate transaction;
 
     /**
@@ -45,8 +47,10 @@ class LocalModelService {
      * answered by its configured models rather than refused.
      */
     LocalModelService(LocalModelProvider provider, LocalModelProperties properties, ModelRouter router,
-            RoleSwitchRepository switches, OutboxWriter outbox, TransactionTemplate transaction) {
+            RoleSwitchRepository switches, OutboxWriter outbox, TransactionTemplate transaction,
+            SharedModelOperators operators) {
         this.files = provider.files();
+        this.operators = operators;
         this.provider = provider;
         this.properties = properties;
         this.router = router;
@@ -93,16 +97,19 @@ class LocalModelService {
     }
 
     LocalModelsStatus load(String name, GaiaPrincipal admin) {
+        operators.checkMayOperate(admin, "load a local model");
         provider.pool().preload(files.resolve(name));
         return status(admin);
     }
 
     LocalModelsStatus unload(String name, GaiaPrincipal admin) {
+        operators.checkMayOperate(admin, "unload a local model");
         provider.pool().unload(files.resolve(name).name());
         return status(admin);
     }
 
     LocalModelsStatus reload(String name, GaiaPrincipal admin) {
+        operators.checkMayOperate(admin, "reload a local model");
         provider.pool().reload(files.resolve(name));
         return status(admin);
     }

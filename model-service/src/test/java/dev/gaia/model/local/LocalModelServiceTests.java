@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.gaia.model.routing.ModelRouter;
+import dev.gaia.model.security.SharedModelOperators;
 import dev.gaia.shared.events.OutboxWriter;
 import dev.gaia.shared.problem.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,6 @@ class LocalModelServiceTests {
         LocalModelProvider provider = mock(LocalModelProvider.class);
         given(provider.files()).willReturn(files);
         new LocalModelService(provider, mock(LocalModelProperties.class), router, switches, mock(OutboxWriter.class),
-                mock(TransactionTemplate.class));
+                mock(TransactionTemplate.class), new SharedModelOperators(List.of()));
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.gaia.model.provider.ProviderRegistry;
 import dev.gaia.model.provider.UpstreamStream;
+import dev.gaia.model.security.SharedModelOperators;
+import dev.gaia.shared.security.GaiaPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -40,9 +42,11 @@ class OllamaModelsController {
             + " pull was complete.\"}\n";
 
     private final ProviderRegistry providers;
+    private final SharedModelOperators operators;
 
-    OllamaModelsController(ProviderRegistry providers) {
+    OllamaModelsController(ProviderRegistry providers, SharedModelOperators operators) {
         this.providers = providers;
+        this.operators = operators;
     }
 
     /** Ollama's {@code GET /api/tags} as it answered: {@code {"models":[...]}}. */
@@ -57,7 +61,9 @@ class OllamaModelsController {
      * {@code {"status":"success"}} or an {@code {"error":...}} line.
      */
     @PostMapping(path = "/pull", consumes = MediaType.APPLICATION_JSON_VALUE)
-    void pull(@Valid @RequestBody PullModelRequest request, HttpServletResponse response) throws IOException {
+    void pull(@Valid @RequestBody PullModelRequest request, GaiaPrincipal admin, HttpServletResponse response)
+            throws IOException {
+        operators.checkMayOperate(admin, "pull a model onto the Ollama server");
         try (UpstreamStream progress = providers.ollama().pull(request.name())) {
             response.setContentType(MediaType.APPLICATION_NDJSON_VALUE);
             response.setCharacterEncoding("UTF-8");
