@@ -119,11 +119,6 @@ final class ProviderGuard {
         }
     }
 
-    /** The circuit's state, for tests and logs. */
-    CircuitBreaker.State circuitState() {
-        return circuit.getState();
-    }
-
     private ProblemException busy(String why) {
         long seconds = Math.max(1, (limits.maxQueueWait().toMillis() + 999) / 1000);
         log.info("Model provider {} refused a call: {} concurrent calls run and the queue {}", provider,

@@ -144,11 +144,6 @@ public class ModelRouter {
         return Map.copyOf(switched.getOrDefault(gameId, Map.of()));
     }
 
-    /** The provider and model that answer the {@code model} field of a request of the game first. */
-    public Route route(UUID gameId, @Nullable String requestedModel) {
-        return resolve(plan(gameId, requestedModel).models().getFirst());
-    }
-
     /**
      * The models that may answer a request's {@code model} field, in order: a role's models, or
      * the one model named. {@code chat} is answered by {@code GAIA_CHAT_MODEL} (a model of the

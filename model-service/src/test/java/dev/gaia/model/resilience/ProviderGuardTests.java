@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.gaia.shared.problem.ProblemException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -30,7 +29,6 @@ class ProviderGuardTests {
             }));
         }
 
-        assertThat(guard.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> guard.throughCircuit(calls::incrementAndGet))
                 .satisfies(problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -49,7 +47,7 @@ class ProviderGuardTests {
             }));
         }
 
-        assertThat(guard.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(guard.throughCircuit(() -> "answered")).as("the circuit is still closed").isEqualTo("answered");
     }
 
     @Test

@@ -42,16 +42,16 @@ class ModelRouterTests {
     void sendsNoModelAndTheChatRoleToTheChatModel() {
         ModelRouter router = router("http://127.0.0.1:9/v1", "gpt-4o-mini");
 
-        assertThat(router.route(GAME, null).model()).isEqualTo("gpt-4o-mini");
-        assertThat(router.route(GAME, " ").model()).isEqualTo("gpt-4o-mini");
-        assertThat(router.route(GAME, "chat").model()).isEqualTo("gpt-4o-mini");
+        assertThat(firstRoute(router, null).model()).isEqualTo("gpt-4o-mini");
+        assertThat(firstRoute(router, " ").model()).isEqualTo("gpt-4o-mini");
+        assertThat(firstRoute(router, "chat").model()).isEqualTo("gpt-4o-mini");
     }
 
     @Test
     void sendsALocalModelToTheInProcessEngine() {
         ModelRouter router = router(null, null);
 
-        Route route = router.route(GAME, "local/tinyllama.Q4_K_M.gguf");
+        Route route = firstRoute(router, "local/tinyllama.Q4_K_M.gguf");
 
         assertThat(route.provider()).isInstanceOf(LocalModelProvider.class);
         assertThat(route.model()).isEqualTo("tinyllama.Q4_K_M.gguf");
@@ -103,14 +103,14 @@ class ModelRouterTests {
     void sendsANamedModelAsNamed() {
         ModelRouter router = router("http://127.0.0.1:9/v1", "gpt-4o-mini");
 
-        assertThat(router.route(GAME, "gpt-4o").model()).isEqualTo("gpt-4o");
+        assertThat(firstRoute(router, "gpt-4o").model()).isEqualTo("gpt-4o");
     }
 
     @Test
     void explainsHowToConfigureAProviderWhenThereIsNone() {
         ModelRouter router = router(null, null);
 
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route(GAME, "chat"))
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> firstRoute(router, "chat"))
                 .satisfies(problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
@@ -124,12 +124,12 @@ class ModelRouterTests {
     void explainsHowToNameTheChatModelWhenOnlyTheProviderIsConfigured() {
         ModelRouter router = router("http://127.0.0.1:9/v1", null);
 
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route(GAME, null))
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> firstRoute(router, null))
                 .satisfies(problem -> {
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
                     assertThat(problem.getMessage()).contains("GAIA_CHAT_MODEL");
                 });
-        assertThat(router.route(GAME, "qwen2.5").model()).isEqualTo("qwen2.5");
+        assertThat(firstRoute(router, "qwen2.5").model()).isEqualTo("qwen2.5");
     }
 
     @Test
@@ -137,9 +137,9 @@ class ModelRouterTests {
         ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
                 "gaia.model.anthropic.api-key", "sk-ant-test"));
 
-        Route anthropic = router.route(GAME, "anthropic/claude-sonnet-4-5");
-        Route ollama = router.route(GAME, "ollama/llama3.2:latest");
-        Route openAi = router.route(GAME, "openai/gpt-4o-mini");
+        Route anthropic = firstRoute(router, "anthropic/claude-sonnet-4-5");
+        Route ollama = firstRoute(router, "ollama/llama3.2:latest");
+        Route openAi = firstRoute(router, "openai/gpt-4o-mini");
 
         assertThat(anthropic.provider()).isInstanceOf(AnthropicProvider.class);
         assertThat(anthropic.model()).isEqualTo("claude-sonnet-4-5");
@@ -153,7 +153,7 @@ class ModelRouterTests {
     void keepsAModelWhoseNameStartsWithNoProviderForTheOpenAiCompatibleOne() {
         ModelRouter router = router("http://127.0.0.1:9/v1", null);
 
-        Route route = router.route(GAME, "meta-llama/Llama-3.1-8B-Instruct");
+        Route route = firstRoute(router, "meta-llama/Llama-3.1-8B-Instruct");
 
         assertThat(route.provider()).isInstanceOf(OpenAiCompatibleProvider.class);
         assertThat(route.model()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
@@ -163,7 +163,7 @@ class ModelRouterTests {
     void explainsHowToConfigureAnthropicWhenItHasNoKey() {
         ModelRouter router = router("http://127.0.0.1:9/v1", "gpt-4o-mini");
 
-        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> router.route(GAME, "anthropic/claude-haiku-4-5"))
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> firstRoute(router, "anthropic/claude-haiku-4-5"))
                 .satisfies(problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.code()).isEqualTo("model_provider_not_configured");
@@ -175,7 +175,7 @@ class ModelRouterTests {
     void reachesOllamaWithoutAnyConfiguration() {
         ModelRouter router = router(null, null);
 
-        assertThat(router.route(GAME, "ollama/qwen2.5:0.5b").provider()).isInstanceOf(OllamaProvider.class);
+        assertThat(firstRoute(router, "ollama/qwen2.5:0.5b").provider()).isInstanceOf(OllamaProvider.class);
     }
 
     @Test
@@ -284,6 +284,11 @@ class ModelRouterTests {
                     throw ProblemException.unavailable("model_provider_unavailable", route.model());
                 }));
         assertThat(tried).containsExactly("a");
+    }
+
+    /** The route a request of the game naming {@code model} is tried on first. */
+    private static Route firstRoute(ModelRouter router, @Nullable String model) {
+        return router.firstAnswer(router.plan(GAME, model), route -> route);
     }
 
     private ModelRouter router(@Nullable String baseUrl, @Nullable String chatModel) {
