@@ -133,6 +133,7 @@ class ConversationStreamingIT {
         JsonNode sent = MODEL.lastRequest().json();
         assertThat(MODEL.lastRequest().authorization()).isEqualTo("Bearer " + player);
         assertThat(sent.path("model").asString()).isEqualTo("chat");
+        assertThat(sent.has("models")).as("the chat role is its own fallback chain").isFalse();
         assertThat(sent.path("stream").asBoolean()).isTrue();
         assertThat(sent.path("messages").get(0).path("role").asString()).isEqualTo("system");
         assertThat(sent.path("messages").get(0).path("content").asString())
@@ -202,6 +203,8 @@ class ConversationStreamingIT {
 
         assertThat(MODEL.lastRequest().json().path("model").asString()).isEqualTo("elena-13b");
         assertThat(MODEL.lastRequest().json().path("temperature").asDouble()).isEqualTo(0.3);
+        assertThat(MODEL.lastRequest().json().path("models").valueStream().map(JsonNode::asString))
+                .as("the game's chat models answer when the NPC's own fails").containsExactly("chat");
     }
 
     @Test

@@ -72,12 +72,14 @@ class TurnService {
         LifeStrand npc = npcs.lifeStrand(conversation.getNpcId(), caller);
         List<ChatMessage> prompt = prompts.build(npc, join(recent), content);
         LifeStrand.ModelSettings settings = npc.modelSettings();
-        String model = settings != null && settings.chatModel() != null ? settings.chatModel()
-                : ChatCompletionRequest.CHAT_ROLE;
         Double temperature = settings != null ? settings.temperature() : null;
+        // An NPC's own model falls back to the game's chat models, so the NPC still answers when it fails.
+        ChatCompletionRequest request = settings != null && settings.chatModel() != null
+                ? ChatCompletionRequest.streaming(settings.chatModel(), prompt, temperature)
+                        .fallingBackTo(ChatCompletionRequest.CHAT_ROLE)
+                : ChatCompletionRequest.streaming(ChatCompletionRequest.CHAT_ROLE, prompt, temperature);
         try {
-            relay(caller, conversation, content, receivedAt,
-                    ChatCompletionRequest.streaming(model, prompt, temperature), reply);
+            relay(caller, conversation, content, receivedAt, request, reply);
         }
         catch (IOException ex) {
             log.debug("The client left conversation {} during a reply; the reply was cancelled", sessionId);

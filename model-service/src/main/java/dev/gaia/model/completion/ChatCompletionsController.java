@@ -58,7 +58,7 @@ class ChatCompletionsController {
     void complete(@Valid @RequestBody ChatCompletionRequest request,
             @RequestHeader(name = CallContext.NPC_HEADER, required = false) @Nullable String npcId,
             GaiaPrincipal caller, HttpServletResponse response) throws IOException {
-        RoutePlan plan = router.plan(caller.gameId(), request.model());
+        RoutePlan plan = router.plan(caller.gameId(), request.model(), request.fallbackModels());
         UUID npc = CallContext.npcIdFromHeader(npcId);
         if (request.streaming()) {
             Started<UpstreamStream> started = router.firstAnswer(plan, route -> start(caller, npc, plan, route, request,

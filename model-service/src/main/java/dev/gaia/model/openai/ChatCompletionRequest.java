@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -30,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  * @param topP nucleus sampling mass, 0 to 1
  * @param maxTokens the most tokens to generate
  * @param stop a stop sequence or a list of them
+ * @param models models or roles to try in order when {@code model} fails before its answer starts,
+ *        as OpenRouter's {@code models} does (an NPC's own model falling back to {@code chat});
+ *        Gaia's, never sent to a provider
  * @param extensions the request's other fields, forwarded unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,6 +46,7 @@ public record ChatCompletionRequest(
         @Nullable @DecimalMin("0") @DecimalMax("1") Double topP,
         @Nullable @Positive Integer maxTokens,
         @Nullable JsonNode stop,
+        @Nullable @Size(max = 8) List<@NotBlank @Size(max = 256) String> models,
         @JsonAnySetter @JsonAnyGetter @Size(max = 64) Map<String, JsonNode> extensions) {
 
     /** Characters per token, on average, in English text. */
@@ -49,6 +54,7 @@ public record ChatCompletionRequest(
 
     public ChatCompletionRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
+        models = models == null ? null : List.copyOf(models);
         extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
     }
 
@@ -66,7 +72,7 @@ public record ChatCompletionRequest(
     public ChatCompletionRequest withUsageReported() {
         StreamOptions options = new StreamOptions(true, streamOptions == null ? Map.of() : streamOptions.extensions());
         return new ChatCompletionRequest(model, messages, stream, options, temperature, topP, maxTokens, stop,
-                extensions);
+                models, extensions);
     }
 
     /**
@@ -78,9 +84,14 @@ public record ChatCompletionRequest(
         return (int) Math.min(Integer.MAX_VALUE, (characters + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN);
     }
 
-    /** The same request for the given model of the provider. */
+    /** The same request for the given model of the provider, without Gaia's own {@code models}. */
     public ChatCompletionRequest withModel(String providerModel) {
         return new ChatCompletionRequest(providerModel, messages, stream, streamOptions, temperature, topP,
-                maxTokens, stop, extensions);
+                maxTokens, stop, null, extensions);
+    }
+
+    /** The models or roles to try after {@code model}; none unless the request names them. */
+    public List<String> fallbackModels() {
+        return models == null ? List.of() : models;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gaia.model.routing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,6 +153,39 @@ public class ModelRouter {
      * game's admins switched is answered first by the model they switched it to.
      */
     public RoutePlan plan(UUID gameId, @Nullable String requestedModel) {
+        return plan(gameId, requestedModel, List.of());
+    }
+
+    /**
+     * The plan of {@link #plan(UUID, String)}, then each of {@code fallbacks} (a role's models or
+     * a model) in order, each model once: an NPC's own model with the {@code chat} role behind it.
+     * The plan's role is the requested one, or else the first role among the fallbacks.
+     */
+    public RoutePlan plan(UUID gameId, @Nullable String requestedModel, List<String> fallbacks) {
+        RoutePlan plan = planOf(gameId, requestedModel);
+        if (fallbacks.isEmpty()) {
+            return plan;
+        }
+        String role = plan.role();
+        Set<String> models = new LinkedHashSet<>(plan.models());
+        for (String fallback : fallbacks) {
+            RoutePlan next;
+            try {
+                next = planOf(gameId, fallback);
+            }
+            catch (ProblemException ex) {
+                if (ex.code().equals("model_provider_not_configured")) {
+                    continue; // a role with no models adds none
+                }
+                throw ex;
+            }
+            role = role != null ? role : next.role();
+            models.addAll(next.models());
+        }
+        return new RoutePlan(role, List.copyOf(models));
+    }
+
+    private RoutePlan planOf(UUID gameId, @Nullable String requestedModel) {
         String name = requestedModel == null ? "" : requestedModel.strip();
         String role = name.isEmpty() ? CHAT_ROLE : name.toLowerCase(Locale.ROOT);
         if (role.equals(EMBEDDING_ROLE)) {
@@ -179,7 +213,7 @@ public class ModelRouter {
 
     /**
      * Calls {@code attempt} with the plan's models in order until one answers, and returns its
-     * answer. A model named on its own is tried alone; a role's model whose problem
+     * answer. A model named on its own (without fallbacks) is tried alone; a model whose problem
      * {@linkplain #fallsBack(ProblemException) falls back} hands over to the next, and the last
      * one's problem is the caller's. {@code attempt} must throw only before its answer starts.
      */
@@ -195,11 +229,11 @@ public class ModelRouter {
                 return answer;
             }
             catch (ProblemException ex) {
-                if (plan.role() == null || i == models.size() - 1 || !fallsBack(ex)) {
+                if (i == models.size() - 1 || !fallsBack(ex)) {
                     throw ex;
                 }
-                log.info("Role '{}': {} failed before answering ({}, HTTP {}); falling back to {}", plan.role(), model,
-                        ex.code(), ex.status().value(), models.get(i + 1));
+                log.info("{} failed before answering ({}, HTTP {}); falling back to {} (role '{}')", model, ex.code(),
+                        ex.status().value(), models.get(i + 1), plan.role());
             }
         }
     }

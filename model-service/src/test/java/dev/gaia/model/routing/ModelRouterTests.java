@@ -245,6 +245,23 @@ class ModelRouterTests {
     }
 
     @Test
+    void putsTheFallbacksARequestNamesBehindItsModelEachModelOnce() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.openai.chat-model", "gpt-4o-mini",
+                "gaia.model.roles.chat", "ollama/llama3.2"));
+        ModelRouter unconfigured = router(Map.of("gaia.model.ollama.base-url", "http://127.0.0.1:9"));
+
+        assertThat(router.plan(GAME, "anthropic/claude-haiku-4-5", List.of("chat", "ollama/llama3.2")))
+                .isEqualTo(new RoutePlan("chat", List.of("anthropic/claude-haiku-4-5", "openai/gpt-4o-mini",
+                        "ollama/llama3.2")));
+        assertThat(unconfigured.plan(GAME, "ollama/qwen2.5", List.of("chat")))
+                .as("a fallback role without models adds none").isEqualTo(new RoutePlan(null, List.of("ollama/qwen2.5")));
+        assertThatExceptionOfType(ProblemException.class)
+                .isThrownBy(() -> router.plan(GAME, "ollama/qwen2.5", List.of("embedding")))
+                .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_not_for_chat"));
+    }
+
+    @Test
     void refusesAFallbackChainForEmbeddings() {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("gaia.model.roles.embedding",
                 "openai/text-embedding-3-small,onnx/bge-small-en-v1.5")));

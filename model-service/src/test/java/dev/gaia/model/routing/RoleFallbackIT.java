@@ -118,6 +118,26 @@ class RoleFallbackIT {
         }
 
         @Test
+        void fallsBackFromAnNpcsOwnModelToTheModelsItNamesAfterIt() throws Exception {
+            primary.failWith(503);
+            secondary.reply("Still", " here");
+
+            HttpResponse<String> response = http.send(chat(port, gameId, """
+                    {"model":"openai/npc-model","models":["chat"],"stream":true,
+                     "messages":[{"role":"user","content":"Hello there"}]}"""), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("Still");
+            assertThat(primary.requests()).extracting(request -> request.json().path("model").stringValue())
+                    .as("the NPC's model first").startsWith("npc-model");
+            assertThat(primary.requests()).as("Gaia's field is not sent on")
+                    .noneMatch(request -> request.json().has("models"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(calls(jdbc, gameId))
+                    .extracting(call -> call.get("model") + " " + call.get("outcome") + " " + call.get("role"))
+                    .startsWith("npc-model provider_error chat").endsWith("secondary-model ok chat"));
+        }
+
+        @Test
         void neverFallsBackFromAModelNamedOnItsOwn() throws Exception {
             primary.failWith(503);
 
