@@ -3,6 +3,9 @@ package dev.gaia.model.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,10 +18,48 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openai the OpenAI-compatible provider (OpenAI itself, vLLM, llama.cpp server, LM Studio, Ollama's /v1, ...)
  * @param anthropic Anthropic's Messages API, for requests naming {@code anthropic/<model>}
  * @param ollama an Ollama server, for requests naming {@code ollama/<model>} and for managing its models
+ * @param servers more OpenAI-compatible servers beside {@code openai} (Groq, Together, a vLLM of the
+ *        studio's own, ...), by the name that requests prefix their models with: {@code groq/<model>}
  */
 @ConfigurationProperties("gaia.model")
 public record ModelProperties(@DefaultValue OpenAi openai, @DefaultValue Anthropic anthropic,
-        @DefaultValue Ollama ollama) {
+        @DefaultValue Ollama ollama, @DefaultValue Map<String, Server> servers) {
+
+    /** The names of Gaia's own providers, which no server may take. */
+    public static final Set<String> RESERVED_NAMES = Set.of("openai", "anthropic", "ollama", "local", "onnx");
+
+    private static final Pattern SERVER_NAME = Pattern.compile("[a-z][a-z0-9]{0,31}");
+
+    public ModelProperties {
+        for (Map.Entry<String, Server> server : servers.entrySet()) {
+            if (!SERVER_NAME.matcher(server.getKey()).matches() || RESERVED_NAMES.contains(server.getKey())) {
+                throw new IllegalArgumentException("gaia.model.servers." + server.getKey() + ": a server's name is"
+                        + " a lower-case letter then letters and digits, at most 32 (it is part of environment"
+                        + " variables' names), and none of " + RESERVED_NAMES);
+            }
+            if (server.getValue().baseUrl() == null) {
+                throw new IllegalArgumentException("gaia.model.servers." + server.getKey() + ".base-url is missing:"
+                        + " the server's OpenAI-compatible API including /v1");
+            }
+        }
+        servers = Map.copyOf(servers);
+    }
+
+    /**
+     * One more OpenAI-compatible server. Env: {@code GAIA_MODEL_SERVERS_<NAME>_BASEURL},
+     * {@code GAIA_MODEL_SERVERS_<NAME>_APIKEY}.
+     *
+     * @param baseUrl its base URL including {@code /v1}
+     * @param apiKey sent as a bearer token when present
+     * @param connectTimeout how long to wait for a connection to it
+     */
+    public record Server(@Nullable URI baseUrl, @Nullable String apiKey, @DefaultValue("5s") Duration connectTimeout) {
+
+        /** The same settings as the OpenAI provider's, which every OpenAI-compatible client reads. */
+        public OpenAi asOpenAi() {
+            return new OpenAi(baseUrl, apiKey, null, connectTimeout);
+        }
+    }
 
     /**
      * An OpenAI-compatible provider. It is configured when it has a base URL; blank values

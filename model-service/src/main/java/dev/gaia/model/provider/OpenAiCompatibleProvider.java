@@ -25,15 +25,17 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
     private final RestClient restClient;
     private final JsonMapper jsonMapper;
     private final ProviderFailures.Settings failureSettings;
+    private final String name;
 
     /**
+     * @param name the provider's name as requests prefix its models ({@code openai}, a server's name)
      * @param properties where the provider is and the key to use; it must have a base URL
      * @param failureSettings what a failure's detail tells the operator to check
      * @param builder the application's REST client builder, cloned
      * @param jsonMapper reads and writes the wire format
      */
-    public OpenAiCompatibleProvider(ModelProperties.OpenAi properties, ProviderFailures.Settings failureSettings,
-            RestClient.Builder builder, JsonMapper jsonMapper) {
+    public OpenAiCompatibleProvider(String name, ModelProperties.OpenAi properties,
+            ProviderFailures.Settings failureSettings, RestClient.Builder builder, JsonMapper jsonMapper) {
         if (properties.baseUrl() == null) {
             throw new IllegalArgumentException("An OpenAI-compatible provider needs a base URL");
         }
@@ -50,11 +52,12 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
                 .build();
         this.jsonMapper = jsonMapper;
         this.failureSettings = failureSettings;
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return "openai";
+        return name;
     }
 
     @Override

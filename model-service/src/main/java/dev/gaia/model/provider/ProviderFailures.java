@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.gaia.shared.problem.ProblemException;
@@ -34,6 +35,12 @@ public final class ProviderFailures {
 
     /** The settings of the OpenAI-compatible provider. */
     static final Settings OPENAI = new Settings("GAIA_OPENAI_BASE_URL", "GAIA_OPENAI_API_KEY");
+
+    /** The settings of the OpenAI-compatible server of this name in {@code gaia.model.servers}. */
+    static Settings server(String name) {
+        String prefix = "GAIA_MODEL_SERVERS_" + name.toUpperCase(Locale.ROOT);
+        return new Settings(prefix + "_BASEURL", prefix + "_APIKEY");
+    }
 
     private ProviderFailures() {
     }

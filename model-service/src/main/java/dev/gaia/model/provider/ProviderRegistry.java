@@ -1,6 +1,8 @@
 package dev.gaia.model.provider;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.provider.anthropic.AnthropicProvider;
@@ -18,12 +20,17 @@ public class ProviderRegistry implements AutoCloseable {
     private final @Nullable OpenAiCompatibleProvider openAi;
     private final @Nullable AnthropicProvider anthropic;
     private final OllamaProvider ollama;
+    private final Map<String, OpenAiCompatibleProvider> servers;
 
     public ProviderRegistry(ModelProperties properties, RestClient.Builder restClientBuilder, JsonMapper jsonMapper) {
         this.openAi = properties.openai().configured()
-                ? new OpenAiCompatibleProvider(properties.openai(), ProviderFailures.OPENAI, restClientBuilder,
-                        jsonMapper)
+                ? new OpenAiCompatibleProvider("openai", properties.openai(), ProviderFailures.OPENAI,
+                        restClientBuilder, jsonMapper)
                 : null;
+        this.servers = properties.servers().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, server -> new OpenAiCompatibleProvider(server.getKey(),
+                        server.getValue().asOpenAi(), ProviderFailures.server(server.getKey()), restClientBuilder,
+                        jsonMapper)));
         this.anthropic = properties.anthropic().configured()
                 ? new AnthropicProvider(properties.anthropic(), restClientBuilder, jsonMapper)
                 : null;
@@ -40,6 +47,11 @@ public class ProviderRegistry implements AutoCloseable {
         return Optional.ofNullable(anthropic);
     }
 
+    /** The OpenAI-compatible server configured under this name in {@code gaia.model.servers}, if any. */
+    public Optional<OpenAiCompatibleProvider> server(String name) {
+        return Optional.ofNullable(servers.get(name));
+    }
+
     /** The Ollama server, at its default address unless another is configured. */
     public OllamaProvider ollama() {
         return ollama;
@@ -54,5 +66,6 @@ public class ProviderRegistry implements AutoCloseable {
             anthropic.close();
         }
         ollama.close();
+        servers.values().forEach(OpenAiCompatibleProvider::close);
     }
 }

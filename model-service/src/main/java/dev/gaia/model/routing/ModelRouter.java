@@ -15,6 +15,7 @@ import dev.gaia.model.config.ModelProperties;
 import dev.gaia.model.local.LocalModelProvider;
 import dev.gaia.model.provider.OpenAiCompatibleProvider;
 import dev.gaia.model.provider.ProviderRegistry;
+import dev.gaia.model.provider.ollama.OllamaProvider;
 import dev.gaia.shared.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,8 +48,10 @@ public class ModelRouter {
     /** The role whose model makes embeddings, which chat completions do not answer. */
     public static final String EMBEDDING_ROLE = "embedding";
 
-    /** The prefixes that name a provider in a model's name. */
-    private static final Set<String> PROVIDERS = Set.of("openai", "anthropic", "ollama", LocalModelProvider.NAME);
+
+    /** The providers built in, by the names that prefix their models; servers of gaia.model.servers add theirs. */
+    private static final Set<String> BUILT_IN_PROVIDERS = Set.of("openai", "anthropic", OllamaProvider.NAME,
+            LocalModelProvider.NAME);
 
     /** The roles a chat model answers, which can be switched to another model at runtime. */
     public static final List<String> SWITCHABLE_ROLES = List.of(CHAT_ROLE, SUMMARY_ROLE, SCORING_ROLE);
@@ -256,8 +259,7 @@ public class ModelRouter {
     private List<String> configuredChatModels() {
         List<String> models = new ArrayList<>();
         if (chatModel != null) {
-            models.add(PROVIDERS.contains(chatModel.substring(0, Math.max(0, chatModel.indexOf('/'))))
-                    ? chatModel : "openai/" + chatModel);
+            models.add(namesAProvider(chatModel) ? chatModel : "openai/" + chatModel);
         }
         for (String model : roles.models(CHAT_ROLE)) {
             if (!models.contains(model)) {
@@ -271,6 +273,12 @@ public class ModelRouter {
     private Route resolve(String model) {
         Route named = providerNamedIn(model);
         return named != null ? named : new Route(provider(), model);
+    }
+
+    /** Whether the model's name starts with a provider's, as {@code anthropic/claude-haiku-4-5} does. */
+    private boolean namesAProvider(String model) {
+        String prefix = model.substring(0, Math.max(0, model.indexOf('/')));
+        return BUILT_IN_PROVIDERS.contains(prefix) || providers.server(prefix).isPresent();
     }
 
     /**
@@ -291,9 +299,9 @@ public class ModelRouter {
             case "openai" -> new Route(provider(), model);
             case "anthropic" -> new Route(providers.anthropic().orElseThrow(() -> ProblemException.unavailable(
                     "model_provider_not_configured", ANTHROPIC_NOT_CONFIGURED)), model);
-            case "ollama" -> new Route(providers.ollama(), model);
+            case OllamaProvider.NAME -> new Route(providers.ollama(), model);
             case LocalModelProvider.NAME -> new Route(localModels, model);
-            default -> null;
+            default -> providers.server(name.substring(0, slash)).map(server -> new Route(server, model)).orElse(null);
         };
     }
 

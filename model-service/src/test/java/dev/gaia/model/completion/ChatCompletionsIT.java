@@ -45,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatCompletionsIT {
 
     private static final FakeOpenAiServer upstream = FakeOpenAiServer.start();
+    /** A second OpenAI-compatible server, configured as {@code gaia.model.servers.groq}. */
+    private static final FakeOpenAiServer groq = FakeOpenAiServer.start();
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper json = JsonMapper.shared();
     private static final String TOKEN = TestTokens.shared().player(UUID.randomUUID());
@@ -56,6 +58,7 @@ class ChatCompletionsIT {
     @AfterAll
     static void stopUpstream() {
         upstream.close();
+        groq.close();
     }
 
     @Nested
@@ -69,11 +72,28 @@ class ChatCompletionsIT {
             registry.add("gaia.model.openai.base-url", () -> upstream.baseUrl().toString());
             registry.add("gaia.model.openai.api-key", () -> "sk-gaia-test");
             registry.add("gaia.model.openai.chat-model", () -> "fake-chat-model");
+            registry.add("gaia.model.servers.groq.base-url", () -> groq.baseUrl().toString());
+            registry.add("gaia.model.servers.groq.api-key", () -> "gsk-gaia-test");
         }
 
         @BeforeEach
         void resetUpstream() {
             upstream.reset();
+            groq.reset();
+        }
+
+        @Test
+        void answersAModelOfAnotherOpenAiCompatibleServerByItsName() throws Exception {
+            groq.reply("Fast", " answer");
+
+            HttpResponse<String> response = http.send(completions(port, CHAT.formatted("groq/llama-3.1-8b-instant",
+                    true)), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("Fast").endsWith("data: [DONE]\n\n");
+            assertThat(groq.lastRequest().authorization()).isEqualTo("Bearer gsk-gaia-test");
+            assertThat(groq.lastRequest().json().path("model").stringValue()).isEqualTo("llama-3.1-8b-instant");
+            assertThat(upstream.requests()).isEmpty();
         }
 
         @Test

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
 
@@ -259,6 +262,45 @@ class ModelRouterTests {
         assertThatExceptionOfType(ProblemException.class)
                 .isThrownBy(() -> router.plan(GAME, "ollama/qwen2.5", List.of("embedding")))
                 .satisfies(problem -> assertThat(problem.code()).isEqualTo("model_role_not_for_chat"));
+    }
+
+    @Test
+    void routesAModelOfANamedServerToItAndAnyOtherPrefixToOpenAi() {
+        ModelRouter router = router(Map.of("gaia.model.openai.base-url", "http://127.0.0.1:9/v1",
+                "gaia.model.openai.chat-model", "groq/llama-3.1-8b-instant",
+                "gaia.model.servers.groq.base-url", "http://127.0.0.1:10/openai/v1"));
+
+        Route groq = firstRoute(router, "groq/llama-3.1-8b-instant");
+        assertThat(groq.provider().name()).isEqualTo("groq");
+        assertThat(groq.model()).isEqualTo("llama-3.1-8b-instant");
+        assertThat(firstRoute(router, "meta-llama/Llama-3.1-8B").provider().name()).isEqualTo("openai");
+        assertThat(router.plan(GAME, "chat").models()).as("GAIA_CHAT_MODEL may name a server's model")
+                .containsExactly("groq/llama-3.1-8b-instant");
+    }
+
+    @Test
+    void bindsAServerFromTheEnvironmentVariablesTheReadmeNames() {
+        Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "GAIA_MODEL_SERVERS_GROQ_BASEURL", "https://api.groq.com/openai/v1",
+                "GAIA_MODEL_SERVERS_GROQ_APIKEY", "gsk-123"))));
+
+        ModelProperties.Server groq = binder.bindOrCreate("gaia.model", ModelProperties.class).servers().get("groq");
+
+        assertThat(groq.baseUrl()).hasToString("https://api.groq.com/openai/v1");
+        assertThat(groq.apiKey()).isEqualTo("gsk-123");
+    }
+
+    @Test
+    void refusesAServerNamedAsABuiltInProviderOrThatNoVariableCanName() {
+        for (String name : List.of("anthropic", "my-vllm")) {
+            Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
+                    "gaia.model.servers." + name + ".base-url", "http://127.0.0.1:10/v1")));
+
+            assertThatExceptionOfType(RuntimeException.class)
+                    .isThrownBy(() -> binder.bindOrCreate("gaia.model", ModelProperties.class))
+                    .withStackTraceContaining("a server's name");
+        }
     }
 
     @Test

@@ -28,6 +28,9 @@ import org.springframework.web.client.RestClient;
 public final class OllamaProvider implements ChatProvider, AutoCloseable {
 
     /** What a failure's detail tells the operator to check; Ollama takes no key. */
+    /** The provider's name, as requests prefix its models: {@code ollama/<model>}. */
+    public static final String NAME = "ollama";
+
     static final ProviderFailures.Settings SETTINGS = new ProviderFailures.Settings("GAIA_OLLAMA_BASE_URL", null);
 
     private final OpenAiCompatibleProvider chat;
@@ -41,7 +44,7 @@ public final class OllamaProvider implements ChatProvider, AutoCloseable {
      * @param jsonMapper reads and writes the wire formats
      */
     public OllamaProvider(ModelProperties.Ollama properties, RestClient.Builder builder, JsonMapper jsonMapper) {
-        this.chat = new OpenAiCompatibleProvider(new ModelProperties.OpenAi(
+        this.chat = new OpenAiCompatibleProvider(NAME, new ModelProperties.OpenAi(
                 URI.create(properties.baseUrl() + "/v1"), null, null, properties.connectTimeout()),
                 SETTINGS, builder, jsonMapper);
         this.httpClient = ProviderExchanges.httpClient(properties.connectTimeout());
@@ -55,7 +58,7 @@ public final class OllamaProvider implements ChatProvider, AutoCloseable {
 
     @Override
     public String name() {
-        return "ollama";
+        return NAME;
     }
 
     @Override
