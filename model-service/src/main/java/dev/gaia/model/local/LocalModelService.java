@@ -1,10 +1,17 @@
 package dev.gaia.model.local;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,12 +32,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What admins do with the local models: look, load, unload, reload, and switch a role to one or
- * back to its configured models. Switches are kept in the database and restored at start-up.
+ * back to its configured models. Switches are kept in the database, restored at start-up and read
+ * again every {@value #SWITCH_SYNC_SECONDS} seconds, so that every instance of model-service
+ * follows a switch made on any of them.
  */
 @Service
-class LocalModelService {
+class LocalModelService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalModelService.class);
+
+    private static final long SWITCH_SYNC_SECONDS = 5;
 
     private final LocalModelFiles files;
     private final LocalModelProvider provider;
@@ -40,6 +51,12 @@ class LocalModelService {
     private final OutboxWriter outbox;
     private final SharedModelOperators operators;
     private final TransactionTemplate transaction;
+    /** Counts the switches and resets made here, so that a read of the database that overlapped one is not applied. */
+    private final AtomicLong localChanges = new AtomicLong();
+    /** The switches to missing files already warned of, so that each is logged once. */
+    private final Set<RoleSwitchRepository.RoleSwitch> warnedGone = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService switchSync = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("role-switch-sync").daemon().factory());
 
     /**
      * Restores the roles switched before model-service last stopped; their models load when first
@@ -57,20 +74,57 @@ class LocalModelService {
         this.switches = switches;
         this.outbox = outbox;
         this.transaction = transaction;
-        for (RoleSwitchRepository.RoleSwitch restored : switches.all()) {
-            try {
-                files.resolve(restored.model().substring(LocalModelProvider.NAME.length() + 1));
-            }
-            catch (ProblemException gone) {
-                log.warn("Role '{}' of game {} was switched to {}, which is gone: its configured models answer it"
-                        + " until an admin switches it again. {}", restored.role(), restored.gameId(),
-                        restored.model(), gone.getMessage());
-                continue;
-            }
-            router.switchRole(restored.gameId(), restored.role(), restored.model());
+        for (RoleSwitchRepository.RoleSwitch restored : syncSwitches()) {
             log.info("Role '{}' of game {} answered first by {}, as switched before the last restart",
                     restored.role(), restored.gameId(), restored.model());
         }
+        switchSync.scheduleWithFixedDelay(this::syncSwitchesQuietly, SWITCH_SYNC_SECONDS, SWITCH_SYNC_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /**
+     * Makes the router's switches those of the database, leaving out a switch to a file no longer
+     * in the models folder; unless a switch or reset was made here meanwhile, which the next read
+     * includes. Returns the switches applied.
+     */
+    private List<RoleSwitchRepository.RoleSwitch> syncSwitches() {
+        long changesBefore = localChanges.get();
+        List<RoleSwitchRepository.RoleSwitch> kept = new ArrayList<>();
+        Map<UUID, Map<String, String>> byGame = new HashMap<>();
+        for (RoleSwitchRepository.RoleSwitch stored : switches.all()) {
+            try {
+                files.resolve(stored.model().substring(LocalModelProvider.NAME.length() + 1));
+            }
+            catch (ProblemException gone) {
+                if (warnedGone.add(stored)) {
+                    log.warn("Role '{}' of game {} was switched to {}, which is gone: its configured models answer"
+                            + " it until an admin switches it again. {}", stored.role(), stored.gameId(),
+                            stored.model(), gone.getMessage());
+                }
+                continue;
+            }
+            kept.add(stored);
+            byGame.computeIfAbsent(stored.gameId(), game -> new HashMap<>()).put(stored.role(), stored.model());
+        }
+        if (localChanges.get() == changesBefore) {
+            router.replaceSwitches(byGame);
+        }
+        return kept;
+    }
+
+    private void syncSwitchesQuietly() {
+        try {
+            syncSwitches();
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not read the role switches to follow other instances' (trying again in {} s): {}",
+                    SWITCH_SYNC_SECONDS, ex.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        switchSync.close();
     }
 
     LocalModelsStatus status(GaiaPrincipal admin) {
@@ -127,6 +181,7 @@ class LocalModelService {
             announce(request.role(), model, admin);
         });
         router.switchRole(admin.gameId(), request.role(), model);
+        localChanges.incrementAndGet();
         log.info("Role '{}' of game {} switched to {} by {}", request.role(), admin.gameId(), model, admin.userId());
         return status(admin);
     }
@@ -139,6 +194,7 @@ class LocalModelService {
             announce(role, router.configuredFirstModelOf(role).orElse(null), admin);
         });
         router.resetRole(admin.gameId(), role);
+        localChanges.incrementAndGet();
         log.info("Role '{}' of game {} reset to its configured models by {}", role, admin.gameId(), admin.userId());
         return status(admin);
     }

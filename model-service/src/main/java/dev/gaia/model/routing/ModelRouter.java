@@ -119,6 +119,18 @@ public class ModelRouter {
         }
     }
 
+    /**
+     * Makes the switches of every game these, as the database holds them: what another instance of
+     * model-service switched or reset since is applied here too.
+     *
+     * @param bySwitchedGame per game, each switched role and the model that answers it first
+     */
+    public void replaceSwitches(Map<UUID, Map<String, String>> bySwitchedGame) {
+        switched.forEach((gameId, roles) -> roles.keySet()
+                .removeIf(role -> !bySwitchedGame.getOrDefault(gameId, Map.of()).containsKey(role)));
+        bySwitchedGame.forEach((gameId, roles) -> roles.forEach((role, model) -> switchRole(gameId, role, model)));
+    }
+
     /** The role, if it is one that can be switched. */
     public String switchable(String role) {
         if (!SWITCHABLE_ROLES.contains(role)) {

@@ -1,6 +1,7 @@
 package dev.gaia.model.local;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.gaia.model.routing.ModelRouter;
@@ -11,11 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 
 class LocalModelServiceTests {
 
@@ -33,8 +32,8 @@ class LocalModelServiceTests {
 
         start();
 
-        then(router).should().switchRole(oneGame, "summary", "local/bram.gguf");
-        then(router).should().switchRole(otherGame, "chat", "local/elena.gguf");
+        then(router).should().replaceSwitches(Map.of(oneGame, Map.of("summary", "local/bram.gguf"),
+                otherGame, Map.of("chat", "local/elena.gguf")));
     }
 
     @Test
@@ -45,7 +44,7 @@ class LocalModelServiceTests {
 
         start();
 
-        then(router).should(never()).switchRole(any(), any(), any());
+        then(router).should().replaceSwitches(Map.of());
     }
 
     private void start() {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -186,6 +187,19 @@ class LocalModelsIT {
         assertThat(problemOf(send("DELETE", "/api/models/local/switch/embedding", null,
                 TestTokens.shared().admin(gameId)), 400).path("code").asString()).isEqualTo("model_role_unknown");
         problemOf(send("DELETE", "/api/models/local/switch/summary", null, TestTokens.shared().designer(gameId)), 403);
+    }
+
+    @Test
+    void followsASwitchAndAResetThatAnotherInstanceMade() {
+        jdbc.sql("insert into model_role_switch (game_id, role, model, switched_by, switched_at)"
+                + " values (:game, 'summary', 'local/bram.gguf', :admin, now())")
+                .param("game", gameId).param("admin", UUID.randomUUID()).update();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(router.firstModelOf(gameId, "summary"))
+                .hasValue("local/bram.gguf"));
+
+        jdbc.sql("delete from model_role_switch where game_id = :game").param("game", gameId).update();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(router.switchedRoles(gameId)).isEmpty());
     }
 
     @Test
