@@ -48,7 +48,6 @@ public class ModelRouter {
     /** The role whose model makes embeddings, which chat completions do not answer. */
     public static final String EMBEDDING_ROLE = "embedding";
 
-
     /** The providers built in, by the names that prefix their models; servers of gaia.model.servers add theirs. */
     private static final Set<String> BUILT_IN_PROVIDERS = Set.of("openai", "anthropic", OllamaProvider.NAME,
             LocalModelProvider.NAME);
