@@ -26,7 +26,7 @@ public record ModelProperties(@DefaultValue OpenAi openai, @DefaultValue Anthrop
         @DefaultValue Ollama ollama, @DefaultValue Map<String, Server> servers) {
 
     /** The names of Gaia's own providers, which no server may take. */
-    public static final Set<String> RESERVED_NAMES = Set.of("openai", "anthropic", "ollama", "local", "onnx");
+    private static final Set<String> RESERVED_NAMES = Set.of("openai", "anthropic", "ollama", "local", "onnx");
 
     private static final Pattern SERVER_NAME = Pattern.compile("[a-z][a-z0-9]{0,31}");
 

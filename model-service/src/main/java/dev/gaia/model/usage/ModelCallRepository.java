@@ -1,6 +1,8 @@
 package dev.gaia.model.usage;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,10 +102,11 @@ class ModelCallRepository {
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .params(after == null ? Map.of() : Map.of("after", after))
                 .param("limit", limit)
-                .query((row, number) -> new UsageGroup(row.getString("group_key"), row.getLong("calls"),
-                        row.getLong("tokens_in"), row.getLong("tokens_out"),
-                        new BigDecimal(BudgetStatus.plain(row.getBigDecimal("cost_usd"))),
-                        row.getLong("calls_without_usage")))
+                .query((row, number) -> {
+                    UsageTotals sums = sumsOf(row);
+                    return new UsageGroup(row.getString("group_key"), sums.calls(), sums.tokensIn(), sums.tokensOut(),
+                            sums.costUsd(), sums.callsWithoutUsage());
+                })
                 .list();
     }
 
@@ -114,10 +117,14 @@ class ModelCallRepository {
                 .param("gameId", gameId)
                 .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
-                .query((row, number) -> new UsageTotals(row.getLong("calls"), row.getLong("tokens_in"),
-                        row.getLong("tokens_out"), new BigDecimal(BudgetStatus.plain(row.getBigDecimal("cost_usd"))),
-                        row.getLong("calls_without_usage")))
+                .query((row, number) -> sumsOf(row))
                 .single();
+    }
+
+    /** The {@link #SUMS} columns of a row. */
+    private static UsageTotals sumsOf(ResultSet row) throws SQLException {
+        return new UsageTotals(row.getLong("calls"), row.getLong("tokens_in"), row.getLong("tokens_out"),
+                new BigDecimal(BudgetStatus.plain(row.getBigDecimal("cost_usd"))), row.getLong("calls_without_usage"));
     }
 
     private static long millis(Duration duration) {

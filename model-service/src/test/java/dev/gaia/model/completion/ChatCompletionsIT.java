@@ -55,6 +55,15 @@ class ChatCompletionsIT {
             {"model":"%s","stream":%s,"messages":[{"role":"system","content":"You are Elena."},
              {"role":"user","content":"Hello there"}]}""";
 
+    /** The ids {@code GET /v1/models} lists, in order; it must answer 200. */
+    private static List<String> listedModelIds(int port) throws Exception {
+        HttpResponse<String> response = http.send(authorized(port, "/v1/models").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body()).path("data").valueStream().map(model -> model.path("id").stringValue())
+                .toList();
+    }
+
     @AfterAll
     static void stopUpstream() {
         upstream.close();
@@ -237,12 +246,7 @@ class ChatCompletionsIT {
         void listsTheProvidersModels() throws Exception {
             upstream.models("fake-chat-model", "fake-summary-model");
 
-            HttpResponse<String> response = http.send(authorized(port, "/v1/models").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(json.readTree(response.body()).path("data").valueStream()
-                    .map(model -> model.path("id").stringValue()))
+            assertThat(listedModelIds(port))
                     .containsExactly("fake-chat-model", "fake-summary-model", "onnx/bge-small-en-v1.5-int8-fused",
                             "onnx/bge-small-en-v1.5");
         }
@@ -251,12 +255,7 @@ class ChatCompletionsIT {
         void listsTheEmbeddingModelsWhenTheProviderCannotListItsOwn() throws Exception {
             upstream.failWith(400);
 
-            HttpResponse<String> response = http.send(authorized(port, "/v1/models").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(json.readTree(response.body()).path("data").valueStream()
-                    .map(model -> model.path("id").stringValue()))
+            assertThat(listedModelIds(port))
                     .containsExactly("onnx/bge-small-en-v1.5-int8-fused", "onnx/bge-small-en-v1.5");
         }
 
@@ -293,12 +292,7 @@ class ChatCompletionsIT {
 
         @Test
         void listsOnlyTheInProcessEmbeddingModels() throws Exception {
-            HttpResponse<String> response = http.send(authorized(port, "/v1/models").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(json.readTree(response.body()).path("data").valueStream()
-                    .map(model -> model.path("id").stringValue()))
+            assertThat(listedModelIds(port))
                     .containsExactly("onnx/bge-small-en-v1.5-int8-fused", "onnx/bge-small-en-v1.5");
         }
 
